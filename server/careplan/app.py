@@ -1,0 +1,134 @@
+"""create_app(settings): every controller, dependency, middleware and lifespan in one place."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar, Request, Router, get
+from litestar.config.csrf import CSRFConfig
+from litestar.di import Provide
+from litestar.exceptions import ValidationException
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.spec import Tag
+
+from careplan.audit.routes import access_log
+from careplan.auth.middleware import PUBLIC, SessionAuthMiddleware
+from careplan.auth.routes import AuthController, me
+from careplan.clock import Clock, SystemClock
+from careplan.devphone import create_dev_phone_router
+from careplan.errors import internal_error_handler, validation_error_handler
+from careplan.logging import request_id_middleware
+from careplan.messaging.sms.provider import SmsProvider
+from careplan.messaging.sms.twilio import TwilioSmsProvider
+from careplan.messaging.sms.unconfigured import UnconfiguredSms
+from careplan.messaging.webhooks import webhook_handlers
+from careplan.openapi_docs import document_security
+from careplan.people.actor import Actor
+from careplan.people.routes import PatientController, list_clinicians
+from careplan.settings import Settings
+from careplan.storage.db import Database, connect
+from careplan.storage.migrate import ensure_current
+from careplan.web import app_shell_handler
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+class Runtime:
+    """What exists only while the app runs (made in the lifespan, inside the event loop)."""
+
+    def __init__(self, settings: Settings, clock: Clock, sms: SmsProvider | None) -> None:
+        self.settings = settings
+        self.clock = clock
+        self._db: Database | None = None
+        self._sms = sms
+        self._owns_sms = sms is None
+
+    @property
+    def db(self) -> Database:
+        assert self._db is not None, "the database is opened in the app's lifespan"
+        return self._db
+
+    @property
+    def sms(self) -> SmsProvider:
+        assert self._sms is not None, "the SMS provider is made in the app's lifespan"
+        return self._sms
+
+    @asynccontextmanager
+    async def lifespan(self, _app: Litestar) -> AsyncIterator[None]:
+        self._db = await connect(self.settings.database_url)
+        try:
+            await ensure_current(self._db)
+            if self._sms is None:
+                twilio = self.settings.twilio
+                self._sms = TwilioSmsProvider(twilio) if twilio.account_sid else UnconfiguredSms()
+            yield
+        finally:
+            if self._owns_sms and self._sms is not None:
+                await self._sms.close()
+                self._sms = None
+            await self._db.close()
+            self._db = None
+
+
+@get("/healthz", tags=["operations"], opt={PUBLIC: True}, sync_to_thread=False)
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+def _provide_actor(request: Request) -> Actor:
+    return request.user
+
+
+def create_app(
+    settings: Settings, *, clock: Clock | None = None, sms: SmsProvider | None = None
+) -> Litestar:
+    runtime = Runtime(settings, clock or SystemClock(), sms)
+    api = Router(
+        path="/api",
+        route_handlers=[AuthController, me, PatientController, list_clinicians, access_log],
+        middleware=[SessionAuthMiddleware(lambda: runtime.db, runtime.clock, settings)],
+        dependencies={"actor": Provide(_provide_actor, sync_to_thread=False)},
+    )
+    handlers = [healthz, api, *webhook_handlers]
+    if settings.dev_phone:
+        handlers.append(create_dev_phone_router(settings))
+    handlers.append(app_shell_handler(settings.pwa_dist))
+
+    app = Litestar(
+        route_handlers=handlers,
+        dependencies={
+            "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
+            "clock": Provide(lambda: runtime.clock, use_cache=True, sync_to_thread=False),
+            "db": Provide(lambda: runtime.db, sync_to_thread=False),
+            "sms": Provide(lambda: runtime.sms, sync_to_thread=False),
+        },
+        lifespan=[runtime.lifespan],
+        middleware=[request_id_middleware],
+        csrf_config=CSRFConfig(
+            secret=settings.secret_key,
+            cookie_name="csrftoken",
+            header_name="x-csrftoken",
+            cookie_secure=settings.secure_cookies,
+            cookie_samesite="lax",
+            exclude=["^/webhooks/", "^/dev-phone", "^/healthz"],
+        ),
+        request_max_body_size=MAX_BODY_BYTES,
+        exception_handlers={
+            ValidationException: validation_error_handler,
+            500: internal_error_handler,
+        },
+        openapi_config=OpenAPIConfig(
+            title="Careplan API",
+            version="0.1.0",
+            description="A patient-held care plan. JSON, snake_case, UTC epoch-ms instants.",
+            tags=[Tag(name="auth"), Tag(name="patients"), Tag(name="audit")],
+        ),
+        logging_config=None,
+        debug=False,
+    )
+    document_security(app)
+    return app

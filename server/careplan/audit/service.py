@@ -1,0 +1,101 @@
+"""Recording and reading the audit trail.
+
+Every read and write of patient data is recorded (actor, on-behalf-of, action, patient,
+target, time, request id), in the same transaction as the write it describes. One
+exception, decided in ADR 0004: a patient reading their own record is not recorded —
+the log exists to show the patient what *others* did.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from careplan.audit import repo
+from careplan.audit.schemas import AccessLogEntry, AccessLogPage
+from careplan.clock import Clock
+from careplan.errors import InvalidField
+from careplan.logging import current_request_id
+from careplan.people.actor import Actor, ActorKind
+from careplan.storage.db import Executor
+
+_PLAIN_WORDS = {
+    "patient.create": "registered you",
+    "patient.read": "viewed your record",
+    "patient.list": "saw you in a list of patients",
+    "patient.update": "changed your details",
+    "care_team.update": "changed your care team",
+    "access_log.read": "viewed your access log",
+}
+
+
+def is_self_read(actor: Actor, patient_id: str, action: str) -> bool:
+    return (
+        actor.kind is ActorKind.PATIENT
+        and actor.id == patient_id
+        and action.endswith((".read", ".list"))
+    )
+
+
+async def record(
+    db: Executor,
+    clock: Clock,
+    actor: Actor,
+    action: str,
+    patient_ids: Iterable[str],
+    target_kind: str,
+    target_id: str | None = None,
+) -> None:
+    now = clock.now_ms()
+    request_id = current_request_id()
+    rows = [
+        (
+            uuid.uuid4().hex,
+            now,
+            actor.kind.value,
+            actor.id,
+            actor.on_behalf_of,
+            action,
+            patient_id,
+            target_kind,
+            target_id if target_id is not None else patient_id,
+            request_id,
+        )
+        for patient_id in patient_ids
+        if not is_self_read(actor, patient_id, action)
+    ]
+    await repo.insert_events(db, rows)
+
+
+async def access_log(
+    db: Executor, patient_id: str, before: str | None, actor_id: str | None, limit: int
+) -> AccessLogPage:
+    rows = await repo.events_for_patient(db, patient_id, parse_cursor(before), actor_id, limit + 1)
+    entries = [
+        AccessLogEntry(
+            id=row["id"],
+            at=row["at"],
+            actor_kind=row["actor_kind"],
+            actor_id=row["actor_id"],
+            actor_name=row["actor_name"] or "Someone no longer registered",
+            actor_role=row["actor_role"] or row["actor_kind"],
+            on_behalf_of=row["on_behalf_of"],
+            action=row["action"],
+            summary=_PLAIN_WORDS.get(row["action"], row["action"]),
+            target_kind=row["target_kind"],
+            target_id=row["target_id"],
+            request_id=row["request_id"],
+        )
+        for row in rows[:limit]
+    ]
+    last = entries[-1] if entries and len(rows) > limit else None
+    return AccessLogPage(items=entries, next_before=f"{last.at}.{last.id}" if last else None)
+
+
+def parse_cursor(before: str | None) -> tuple[int, str] | None:
+    if before is None:
+        return None
+    at, _, event_id = before.partition(".")
+    if not at.isdigit() or not event_id:
+        raise InvalidField("before", "use the next_before value from the previous page")
+    return int(at), event_id

@@ -1,0 +1,133 @@
+"""Sign-in endpoints (thin: the rules live in auth/service.py)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+from litestar import Controller, Request, Response, get, post
+from litestar.background_tasks import BackgroundTask
+from litestar.datastructures import Cookie
+from litestar.params import Dependency
+from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
+from litestar.utils.scope.state import ScopeState
+
+from careplan.auth import service
+from careplan.auth.middleware import PUBLIC, SESSION_COOKIE, session_token
+from careplan.auth.schemas import (
+    CsrfToken,
+    LoginRequest,
+    Me,
+    SmsCodeRequest,
+    SmsCodeSent,
+    SmsVerifyRequest,
+)
+from careplan.clock import Clock
+from careplan.messaging.sms.provider import SmsProvider, SmsSendError
+from careplan.people.actor import Actor
+from careplan.settings import Settings
+from careplan.storage.db import Database
+
+log = logging.getLogger(__name__)
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _session_cookie(settings: Settings, token: str | None) -> Cookie:
+    """HttpOnly, SameSite=Lax, Secure behind https; an empty value with max_age=0 clears it."""
+    return Cookie(
+        key=SESSION_COOKIE,
+        value=token or "",
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=settings.secure_cookies,
+        max_age=settings.session_absolute_hours * 3600 if token else 0,
+    )
+
+
+async def _send_code(sms: SmsProvider, to: str, body: str) -> None:
+    try:
+        sent = await sms.send(to, body)
+    except SmsSendError as exc:
+        log.warning("sign-in code not sent", extra={"error_code": exc.code, "reason": exc.reason})
+        return
+    log.info("sign-in code sent", extra={"message_sid": sent.sid})
+
+
+class AuthController(Controller):
+    path = "/auth"
+    tags = ["auth"]
+    opt = {PUBLIC: True}
+
+    @get("/csrf", summary="Get a CSRF token (also set as the csrftoken cookie)")
+    async def csrf(self, request: Request) -> CsrfToken:
+        """Send the value back in the `X-CSRFToken` header on every state-changing request."""
+        return CsrfToken(csrf_token=ScopeState.from_scope(request.scope).csrf_token or "")
+
+    @post("/sms-code", status_code=HTTP_202_ACCEPTED, summary="Text a sign-in code to a phone")
+    async def sms_code(
+        self,
+        request: Request,
+        data: SmsCodeRequest,
+        db: Database,
+        clock: Clock,
+        settings: Settings,
+        sms: Annotated[SmsProvider, Dependency(skip_validation=True)],
+    ) -> Response[SmsCodeSent]:
+        """The same answer whether or not the phone belongs to a patient."""
+        to_send = await service.request_sms_code(
+            db, clock, settings, data.phone, client_address(request)
+        )
+        task = BackgroundTask(_send_code, sms, to_send.phone, to_send.body) if to_send else None
+        body = SmsCodeSent(status="sent", expires_in_seconds=service.CODE_TTL_SECONDS)
+        return Response(body, status_code=HTTP_202_ACCEPTED, background=task)
+
+    @post("/sms-verify", summary="Exchange a texted code for a session")
+    async def sms_verify(
+        self,
+        request: Request,
+        data: SmsVerifyRequest,
+        db: Database,
+        clock: Clock,
+        settings: Settings,
+    ) -> Response[Me]:
+        session = await service.verify_sms_code(
+            db,
+            clock,
+            settings,
+            data.phone,
+            data.code.strip(),
+            data.patient_id,
+            client_address(request),
+        )
+        return Response(
+            session.me, status_code=200, cookies=[_session_cookie(settings, session.token)]
+        )
+
+    @post("/login", summary="Clinician sign-in with email and password")
+    async def login(
+        self, request: Request, data: LoginRequest, db: Database, clock: Clock, settings: Settings
+    ) -> Response[Me]:
+        session = await service.login(
+            db, clock, settings, data.email, data.password, client_address(request)
+        )
+        return Response(
+            session.me, status_code=200, cookies=[_session_cookie(settings, session.token)]
+        )
+
+    @post("/logout", status_code=HTTP_204_NO_CONTENT, summary="End this session")
+    async def logout(
+        self, request: Request, db: Database, clock: Clock, settings: Settings
+    ) -> Response[None]:
+        await service.logout(db, clock, session_token(request.scope))
+        return Response(
+            None, status_code=HTTP_204_NO_CONTENT, cookies=[_session_cookie(settings, None)]
+        )
+
+
+@get("/me", tags=["auth"], summary="Who you are and the patients you may act for")
+async def me(actor: Actor) -> Me:
+    return service.me_for(actor)

@@ -1,0 +1,1 @@
+"""Messaging: SMS to and from patients, webhook verification, and (later) threads and push."""

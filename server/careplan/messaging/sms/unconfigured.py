@@ -1,0 +1,13 @@
+"""The provider used when no Twilio account is configured: every send fails, visibly."""
+
+from __future__ import annotations
+
+from careplan.messaging.sms.provider import SentSms, SmsSendError
+
+
+class UnconfiguredSms:
+    async def send(self, to: str, body: str, *, status_callback: str | None = None) -> SentSms:
+        raise SmsSendError(code=None, reason="sms_not_configured", permanent=True)
+
+    async def close(self) -> None:
+        return None

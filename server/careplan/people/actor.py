@@ -1,0 +1,37 @@
+"""Who is making a request, as established from their session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ActorKind(StrEnum):
+    PATIENT = "patient"
+    CLINICIAN = "clinician"
+
+
+class ClinicianRole(StrEnum):
+    GP = "gp"
+    NURSE = "nurse"
+    CARE_COORDINATOR = "care_coordinator"
+    PHARMACIST = "pharmacist"
+    HEALTH_COACH = "health_coach"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    kind: ActorKind
+    id: str
+    display_name: str
+    role: str  # "patient", or the clinician's ClinicianRole
+    organisation_id: str
+    organisation_name: str
+    preferred_language: str
+    session_hash: str
+    on_behalf_of: str | None = None  # set when a carer acts for a patient
+
+    @property
+    def is_clinician(self) -> bool:
+        return self.kind is ActorKind.CLINICIAN

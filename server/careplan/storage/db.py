@@ -1,0 +1,280 @@
+"""One small `Database` interface over embedded SQLite and PostgreSQL.
+
+SQL is written once, with `?` placeholders, in the portable dialect of the migrations;
+the PostgreSQL backend renumbers placeholders to `$1..$n`. Rows are mappings by column name.
+
+SQLite: one writer connection (writes are serialised by a lock, as SQLite does anyway)
+plus a few reader connections in WAL mode, so reads never wait behind a write.
+PostgreSQL: an asyncpg pool.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+from abc import ABC, abstractmethod
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from itertools import count
+from typing import Any, Protocol
+
+import aiosqlite
+import asyncpg
+
+Row = Mapping[str, Any]
+
+_PLACEHOLDER = re.compile(r"\?")
+
+
+class Executor(Protocol):
+    """What a transaction (and the database itself) can run."""
+
+    async def execute(self, sql: str, *args: Any) -> int: ...
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+    async def fetch_one(self, sql: str, *args: Any) -> Row | None: ...
+    async def fetch_all(self, sql: str, *args: Any) -> list[Row]: ...
+    async def fetch_value(self, sql: str, *args: Any) -> Any: ...
+    async def execute_script(self, sql: str) -> None: ...
+
+
+class UniqueViolation(Exception):
+    """A UNIQUE or PRIMARY KEY constraint refused a write (portable across backends)."""
+
+
+class Database(ABC):
+    """What the app holds: an Executor that also makes transactions.
+
+    An ABC rather than a Protocol so Litestar's dependency injection can check it cheaply.
+    """
+
+    dialect: str
+
+    @abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[Executor]:
+        """`async with db.transaction() as tx:` — all or nothing; SQLite takes the write lock."""
+
+    @abstractmethod
+    async def close(self) -> None: ...
+
+    @abstractmethod
+    async def execute(self, sql: str, *args: Any) -> int: ...
+    @abstractmethod
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+    @abstractmethod
+    async def fetch_one(self, sql: str, *args: Any) -> Row | None: ...
+    @abstractmethod
+    async def fetch_all(self, sql: str, *args: Any) -> list[Row]: ...
+    @abstractmethod
+    async def fetch_value(self, sql: str, *args: Any) -> Any: ...
+    @abstractmethod
+    async def execute_script(self, sql: str) -> None: ...
+
+
+def to_postgres(sql: str) -> str:
+    """Renumber `?` placeholders as `$1, $2, ...` (our SQL never has `?` in literals)."""
+    numbers = count(1)
+    return _PLACEHOLDER.sub(lambda _match: f"${next(numbers)}", sql)
+
+
+async def connect(url: str, *, readers: int = 4) -> Database:
+    if url.startswith("sqlite:///"):
+        return await SqliteDatabase.open(url.removeprefix("sqlite:///"), readers=readers)
+    return await PostgresDatabase.open(url)
+
+
+# --- SQLite -------------------------------------------------------------------------------
+
+
+class _SqliteExecutor:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def execute(self, sql: str, *args: Any) -> int:
+        try:
+            cursor = await self._conn.execute(sql, args)
+        except sqlite3.IntegrityError as exc:
+            if "UNIQUE" in str(exc):
+                raise UniqueViolation(str(exc)) from exc
+            raise
+        return cursor.rowcount
+
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        await self._conn.executemany(sql, rows)
+
+    async def fetch_one(self, sql: str, *args: Any) -> Row | None:
+        async with self._conn.execute(sql, args) as cursor:
+            return await cursor.fetchone()
+
+    async def fetch_all(self, sql: str, *args: Any) -> list[Row]:
+        async with self._conn.execute(sql, args) as cursor:
+            return list(await cursor.fetchall())
+
+    async def fetch_value(self, sql: str, *args: Any) -> Any:
+        row = await self.fetch_one(sql, *args)
+        return None if row is None else row[0]
+
+    async def execute_script(self, sql: str) -> None:
+        """Run statement by statement: `executescript` would commit the open transaction."""
+        for statement in split_sqlite_script(sql):
+            await self._conn.execute(statement)
+
+
+class SqliteDatabase(_SqliteExecutor, Database):
+    """Writes (and transactions) go to the single writer; plain reads to a reader."""
+
+    dialect = "sqlite"
+
+    def __init__(self, writer: aiosqlite.Connection, readers: list[aiosqlite.Connection]) -> None:
+        super().__init__(writer)
+        self._writer = writer
+        self._write_lock = asyncio.Lock()
+        self._readers: asyncio.Queue[aiosqlite.Connection] = asyncio.Queue()
+        for reader in readers:
+            self._readers.put_nowait(reader)
+        self._all = [writer, *readers]
+
+    @classmethod
+    async def open(cls, path: str, *, readers: int) -> SqliteDatabase:
+        opened: list[aiosqlite.Connection] = []
+        try:
+            opened.append(await _open_sqlite(path))
+            await _pragma(opened[0], "PRAGMA journal_mode = WAL")
+            for _ in range(readers):
+                opened.append(await _open_sqlite(path))
+                await _pragma(opened[-1], "PRAGMA query_only = ON")
+        except BaseException:
+            for conn in opened:  # a half-open database must not leave threads running
+                await conn.close()
+            raise
+        return cls(opened[0], opened[1:])
+
+    async def execute(self, sql: str, *args: Any) -> int:
+        # Autocommit: one statement is its own transaction.
+        async with self._write_lock:
+            return await super().execute(sql, *args)
+
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        async with self.transaction() as tx:
+            await tx.executemany(sql, rows)
+
+    async def fetch_one(self, sql: str, *args: Any) -> Row | None:
+        async with self._reader() as reader:
+            return await reader.fetch_one(sql, *args)
+
+    async def fetch_all(self, sql: str, *args: Any) -> list[Row]:
+        async with self._reader() as reader:
+            return await reader.fetch_all(sql, *args)
+
+    @asynccontextmanager
+    async def _reader(self) -> AsyncIterator[_SqliteExecutor]:
+        conn = await self._readers.get()
+        try:
+            yield _SqliteExecutor(conn)
+        finally:
+            self._readers.put_nowait(conn)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[_SqliteExecutor]:
+        async with self._write_lock:
+            await self._writer.execute("BEGIN IMMEDIATE")
+            try:
+                yield _SqliteExecutor(self._writer)
+            except BaseException:
+                await self._writer.rollback()
+                raise
+            await self._writer.commit()
+
+    async def close(self) -> None:
+        for conn in self._all:
+            await conn.close()
+
+
+def split_sqlite_script(sql: str) -> list[str]:
+    """Whole statements, trigger bodies included (`sqlite3.complete_statement` knows)."""
+    statements: list[str] = []
+    pending = ""
+    for line in sql.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip().strip(";").strip():
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements
+
+
+async def _open_sqlite(path: str) -> aiosqlite.Connection:
+    # isolation_level=None: we issue BEGIN ourselves; the sqlite3 module's implicit
+    # transactions would otherwise hold the write lock between statements.
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    try:
+        for pragma in ("foreign_keys = ON", "busy_timeout = 5000", "synchronous = NORMAL"):
+            await _pragma(conn, f"PRAGMA {pragma}")
+    except BaseException:
+        await conn.close()
+        raise
+    return conn
+
+
+async def _pragma(conn: aiosqlite.Connection, sql: str) -> None:
+    """Run a PRAGMA and drain it: an undrained statement keeps its lock on the file."""
+    async with conn.execute(sql) as cursor:
+        await cursor.fetchall()
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------
+
+
+class _PostgresExecutor:
+    def __init__(self, conn: asyncpg.Connection | asyncpg.Pool) -> None:
+        self._conn = conn
+
+    async def execute(self, sql: str, *args: Any) -> int:
+        try:
+            status = await self._conn.execute(to_postgres(sql), *args)
+        except asyncpg.UniqueViolationError as exc:
+            raise UniqueViolation(str(exc)) from exc
+        # asyncpg returns a status tag such as "UPDATE 3" or "INSERT 0 1".
+        tail = status.rsplit(" ", 1)[-1]
+        return int(tail) if tail.isdigit() else 0
+
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        await self._conn.executemany(to_postgres(sql), rows)
+
+    async def fetch_one(self, sql: str, *args: Any) -> Row | None:
+        return await self._conn.fetchrow(to_postgres(sql), *args)
+
+    async def fetch_all(self, sql: str, *args: Any) -> list[Row]:
+        return list(await self._conn.fetch(to_postgres(sql), *args))
+
+    async def fetch_value(self, sql: str, *args: Any) -> Any:
+        return await self._conn.fetchval(to_postgres(sql), *args)
+
+    async def execute_script(self, sql: str) -> None:
+        await self._conn.execute(sql)  # no arguments: the simple protocol runs many statements
+
+
+class PostgresDatabase(_PostgresExecutor, Database):
+    dialect = "postgresql"
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        super().__init__(pool)
+        self._pool = pool
+
+    @classmethod
+    async def open(cls, url: str) -> PostgresDatabase:
+        pool = await asyncpg.create_pool(
+            url.replace("postgres://", "postgresql://", 1), min_size=2, max_size=20
+        )
+        return cls(pool)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[_PostgresExecutor]:
+        async with self._pool.acquire() as conn, conn.transaction():
+            yield _PostgresExecutor(conn)
+
+    async def close(self) -> None:
+        await self._pool.close()

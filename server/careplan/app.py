@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from litestar import Litestar, Request, Router, get
 from litestar.config.csrf import CSRFConfig
 from litestar.di import Provide
-from litestar.exceptions import ValidationException
+from litestar.exceptions import ClientException, ValidationException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Tag
 
@@ -18,7 +18,11 @@ from careplan.auth.middleware import PUBLIC, SessionAuthMiddleware
 from careplan.auth.routes import AuthController, me
 from careplan.clock import Clock, SystemClock
 from careplan.devphone import create_dev_phone_router
-from careplan.errors import internal_error_handler, validation_error_handler
+from careplan.errors import (
+    client_error_handler,
+    internal_error_handler,
+    validation_error_handler,
+)
 from careplan.logging import request_id_middleware
 from careplan.messaging.sms.provider import SmsProvider
 from careplan.messaging.sms.twilio import TwilioSmsProvider
@@ -90,7 +94,7 @@ def create_app(
     api = Router(
         path="/api",
         route_handlers=[AuthController, me, PatientController, list_clinicians, access_log],
-        middleware=[SessionAuthMiddleware(lambda: runtime.db, runtime.clock, settings)],
+        middleware=[SessionAuthMiddleware(lambda: runtime.db, lambda: runtime.clock, settings)],
         dependencies={"actor": Provide(_provide_actor, sync_to_thread=False)},
     )
     handlers = [healthz, api, *webhook_handlers]
@@ -119,6 +123,7 @@ def create_app(
         request_max_body_size=MAX_BODY_BYTES,
         exception_handlers={
             ValidationException: validation_error_handler,
+            ClientException: client_error_handler,
             500: internal_error_handler,
         },
         openapi_config=OpenAPIConfig(

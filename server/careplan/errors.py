@@ -6,7 +6,12 @@ import logging
 from typing import Any
 
 from litestar import Request, Response
-from litestar.exceptions import ClientException, HTTPException, ValidationException
+from litestar.exceptions import (
+    ClientException,
+    HTTPException,
+    SerializationException,
+    ValidationException,
+)
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from careplan.logging import current_request_id
@@ -49,10 +54,20 @@ def validation_error_handler(_: Request, exc: ValidationException) -> Response:
     parts = []
     for problem in problems:
         key, message = problem.get("key"), problem.get("message", "")
-        # msgspec names the field inside the message when the key is the whole body ("data").
-        parts.append(message if key in (None, "data") else f"{key}: {message}")
+        # Key "data" is the whole body: msgspec then names any field inside the message.
+        parts.append(f"request body: {message}" if key in (None, "data") else f"{key}: {message}")
     detail = "; ".join(parts) or exc.detail
     return Response(_body(exc.status_code, detail, problems), status_code=exc.status_code)
+
+
+def client_error_handler(_: Request, exc: ClientException) -> Response:
+    """A body that is not JSON at all: say so, rather than only the decoder's words."""
+    detail = exc.detail
+    if isinstance(exc.__cause__, SerializationException):
+        detail = f"request body is not valid JSON: {detail}"
+    return Response(
+        _body(exc.status_code, detail, exc.extra), status_code=exc.status_code, headers=exc.headers
+    )
 
 
 def internal_error_handler(_: Request, exc: Exception) -> Response:

@@ -68,8 +68,8 @@ def app_shell_handler(dist: Path):  # noqa: ANN201 - returns a Litestar route ha
     files = load_dist(dist)
 
     @get(["/", "/{path:path}"], include_in_schema=False, opt={PUBLIC: True}, sync_to_thread=False)
-    def app_shell(request: Request, path: str = "/") -> Response[bytes]:
-        relative = path.lstrip("/") or "index.html"
+    def app_shell(request: Request) -> Response[bytes]:
+        relative = request.path_params.get("path", "").lstrip("/") or "index.html"
         if relative.startswith(NEVER_THE_APP):
             raise NotFoundException(f"Nothing at /{relative}")
         found = files.get(relative)

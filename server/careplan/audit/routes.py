@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import get
-from litestar.params import Parameter
+from litestar.params import Parameter, PathParameter
 
 from careplan.audit import service
 from careplan.audit.schemas import AccessLogPage
-from careplan.clock import Clock
+from careplan.dependencies import AppClock, CurrentActor, Db
 from careplan.people.access import Action, authorise
-from careplan.people.actor import Actor
-from careplan.storage.db import Database
 
 
 @get(
@@ -21,10 +19,10 @@ from careplan.storage.db import Database
     summary="Who viewed or changed this patient's record, newest first",
 )
 async def access_log(
-    patient_id: Annotated[str, Parameter(max_length=64)],
-    db: Database,
-    clock: Clock,
-    actor: Actor,
+    patient_id: Annotated[str, PathParameter(max_length=64)],
+    db: Db,
+    clock: AppClock,
+    actor: CurrentActor,
     before: Annotated[str | None, Parameter(max_length=100)] = None,
     actor_id: Annotated[
         str | None, Parameter(max_length=64, description="Only this person")

@@ -35,7 +35,10 @@ def session_token(scope: Scope) -> str | None:
 class SessionAuthMiddleware(ASGIMiddleware):
     exclude_opt_key = PUBLIC
 
-    def __init__(self, db: Callable[[], Database], clock: Clock, settings: Settings) -> None:
+    # Litestar deep-copies middleware per route, so live objects are reached through callables.
+    def __init__(
+        self, db: Callable[[], Database], clock: Callable[[], Clock], settings: Settings
+    ) -> None:
         self._db = db
         self._clock = clock
         self._settings = settings
@@ -43,7 +46,7 @@ class SessionAuthMiddleware(ASGIMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         token = session_token(scope)
         actor = (
-            await authenticate(self._db(), self._clock, self._settings, token) if token else None
+            await authenticate(self._db(), self._clock(), self._settings, token) if token else None
         )
         if actor is None:
             await send(

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
 from litestar.background_tasks import BackgroundTask
 from litestar.datastructures import Cookie
-from litestar.params import Dependency
+from litestar.params import JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 from litestar.utils.scope.state import ScopeState
 
@@ -22,11 +21,8 @@ from careplan.auth.schemas import (
     SmsCodeSent,
     SmsVerifyRequest,
 )
-from careplan.clock import Clock
+from careplan.dependencies import AppClock, AppSettings, CurrentActor, Db, Sms
 from careplan.messaging.sms.provider import SmsProvider, SmsSendError
-from careplan.people.actor import Actor
-from careplan.settings import Settings
-from careplan.storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +31,7 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _session_cookie(settings: Settings, token: str | None) -> Cookie:
+def _session_cookie(settings: AppSettings, token: str | None) -> Cookie:
     """HttpOnly, SameSite=Lax, Secure behind https; an empty value with max_age=0 clears it."""
     return Cookie(
         key=SESSION_COOKIE,
@@ -71,11 +67,11 @@ class AuthController(Controller):
     async def sms_code(
         self,
         request: Request,
-        data: SmsCodeRequest,
-        db: Database,
-        clock: Clock,
-        settings: Settings,
-        sms: Annotated[SmsProvider, Dependency(skip_validation=True)],
+        data: JSONBody[SmsCodeRequest],
+        db: Db,
+        clock: AppClock,
+        settings: AppSettings,
+        sms: Sms,
     ) -> Response[SmsCodeSent]:
         """The same answer whether or not the phone belongs to a patient."""
         to_send = await service.request_sms_code(
@@ -89,10 +85,10 @@ class AuthController(Controller):
     async def sms_verify(
         self,
         request: Request,
-        data: SmsVerifyRequest,
-        db: Database,
-        clock: Clock,
-        settings: Settings,
+        data: JSONBody[SmsVerifyRequest],
+        db: Db,
+        clock: AppClock,
+        settings: AppSettings,
     ) -> Response[Me]:
         session = await service.verify_sms_code(
             db,
@@ -109,7 +105,12 @@ class AuthController(Controller):
 
     @post("/login", summary="Clinician sign-in with email and password")
     async def login(
-        self, request: Request, data: LoginRequest, db: Database, clock: Clock, settings: Settings
+        self,
+        request: Request,
+        data: JSONBody[LoginRequest],
+        db: Db,
+        clock: AppClock,
+        settings: AppSettings,
     ) -> Response[Me]:
         session = await service.login(
             db, clock, settings, data.email, data.password, client_address(request)
@@ -120,7 +121,7 @@ class AuthController(Controller):
 
     @post("/logout", status_code=HTTP_204_NO_CONTENT, summary="End this session")
     async def logout(
-        self, request: Request, db: Database, clock: Clock, settings: Settings
+        self, request: Request, db: Db, clock: AppClock, settings: AppSettings
     ) -> Response[None]:
         await service.logout(db, clock, session_token(request.scope))
         return Response(
@@ -129,5 +130,5 @@ class AuthController(Controller):
 
 
 @get("/me", tags=["auth"], summary="Who you are and the patients you may act for")
-async def me(actor: Actor) -> Me:
+async def me(actor: CurrentActor) -> Me:
     return service.me_for(actor)

@@ -11,7 +11,9 @@ from typing import Any
 import httpx
 import msgspec
 from litestar import Response, post
+from litestar.di import NamedDependency
 from litestar.exceptions import ClientException
+from litestar.params import JSONBody
 
 from careplan.devphone.messages_api import MAX_BODY_CHARACTERS
 from careplan.devphone.phone_numbers import is_e164
@@ -30,7 +32,9 @@ class PhoneReply(msgspec.Struct, forbid_unknown_fields=True):
 
 
 @post("/api/reply", status_code=200)
-async def phone_replies(data: PhoneReply, dev_phone: DevPhone) -> Response[dict[str, Any]]:
+async def phone_replies(
+    data: JSONBody[PhoneReply], dev_phone: NamedDependency[DevPhone]
+) -> Response[dict[str, Any]]:
     if not is_e164(data.from_):
         raise ClientException(detail="from: expected an E.164 number such as +447700900101")
     if not data.body.strip() or len(data.body) > MAX_BODY_CHARACTERS:

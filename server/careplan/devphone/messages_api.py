@@ -11,6 +11,8 @@ from typing import Any
 
 from litestar import Request, Response, get, post
 from litestar.background_tasks import BackgroundTask
+from litestar.di import NamedDependency
+from litestar.params import FromPath
 
 from careplan.devphone.auth import require_account
 from careplan.devphone.delivery import deliver
@@ -36,7 +38,7 @@ MAX_PAGE_SIZE = 1000
 
 @post(f"{MESSAGES_PATH}.json", status_code=201)
 async def create_message(
-    request: Request, dev_phone: DevPhone, account_sid: str
+    request: Request, dev_phone: NamedDependency[DevPhone], account_sid: FromPath[str]
 ) -> Response[dict[str, Any]]:
     require_account(request, dev_phone.settings.twilio, account_sid)
     form = {name: str(value) for name, value in (await request.form()).items()}
@@ -50,7 +52,9 @@ async def create_message(
 
 
 @get(f"{MESSAGES_PATH}.json")
-async def list_messages(request: Request, dev_phone: DevPhone, account_sid: str) -> dict[str, Any]:
+async def list_messages(
+    request: Request, dev_phone: NamedDependency[DevPhone], account_sid: FromPath[str]
+) -> dict[str, Any]:
     """Newest first, filtered, one page at a time (Page and PageSize)."""
     require_account(request, dev_phone.settings.twilio, account_sid)
     query = dict(request.query_params.items())
@@ -75,7 +79,10 @@ async def list_messages(request: Request, dev_phone: DevPhone, account_sid: str)
 
 @get(f"{MESSAGES_PATH}/{{resource:str}}")
 async def fetch_message(
-    request: Request, dev_phone: DevPhone, account_sid: str, resource: str
+    request: Request,
+    dev_phone: NamedDependency[DevPhone],
+    account_sid: FromPath[str],
+    resource: FromPath[str],
 ) -> dict[str, Any]:
     require_account(request, dev_phone.settings.twilio, account_sid)
     message = dev_phone.store.get(resource.removesuffix(".json"))

@@ -7,6 +7,7 @@ from importlib import resources
 from typing import Any
 
 from litestar import MediaType, get
+from litestar.di import NamedDependency
 
 from careplan.devphone.state import DevPhone
 from careplan.devphone.store import INBOUND, DevMessage
@@ -23,7 +24,7 @@ async def dev_phone_page() -> str:
 
 
 @get("/api/conversations")
-async def conversations(dev_phone: DevPhone) -> dict[str, Any]:
+async def conversations(dev_phone: NamedDependency[DevPhone]) -> dict[str, Any]:
     """Every phone number with its texts oldest first; the most recently active number first."""
     by_phone: dict[str, list[DevMessage]] = {}
     for message in dev_phone.store.newest_first():

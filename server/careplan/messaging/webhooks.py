@@ -15,6 +15,7 @@ from litestar import Request, post
 from litestar.exceptions import ClientException, PermissionDeniedException
 from litestar.openapi import ResponseSpec
 
+from careplan.dependencies import AppSettings
 from careplan.messaging.signature import SIGNATURE_HEADER, is_valid_signature, public_request_url
 from careplan.settings import Settings
 
@@ -102,7 +103,7 @@ async def _verified_form(request: Request, settings: Settings, shape: type[_Pars
     responses=_REJECTED,
     summary="Inbound SMS from Twilio",
 )
-async def inbound_sms_webhook(request: Request, settings: Settings) -> str:
+async def inbound_sms_webhook(request: Request, settings: AppSettings) -> str:
     await on_inbound_sms(await _verified_form(request, settings, InboundSms))
     return EMPTY_TWIML
 
@@ -114,7 +115,7 @@ async def inbound_sms_webhook(request: Request, settings: Settings) -> str:
     responses=_REJECTED,
     summary="SMS status callback from Twilio",
 )
-async def status_callback_webhook(request: Request, settings: Settings) -> str:
+async def status_callback_webhook(request: Request, settings: AppSettings) -> str:
     await on_status_callback(await _verified_form(request, settings, StatusCallback))
     return EMPTY_TWIML
 

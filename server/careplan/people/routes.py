@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get, patch, post, put
-from litestar.params import Parameter
+from litestar.params import JSONBody, Parameter, PathParameter
 
-from careplan.clock import Clock
+from careplan.dependencies import AppClock, CurrentActor, Db
 from careplan.people import service
-from careplan.people.actor import Actor
 from careplan.people.schemas import (
     CareTeamUpdate,
     ClinicianSummary,
@@ -18,9 +17,8 @@ from careplan.people.schemas import (
     PatientPage,
     PatientUpdate,
 )
-from careplan.storage.db import Database
 
-PatientId = Annotated[str, Parameter(max_length=64, description="The patient's id")]
+PatientId = Annotated[str, PathParameter(max_length=64, description="The patient's id")]
 
 
 class PatientController(Controller):
@@ -29,16 +27,16 @@ class PatientController(Controller):
 
     @post("/", summary="Register a patient (practice staff)")
     async def create(
-        self, data: PatientCreate, db: Database, clock: Clock, actor: Actor
+        self, data: JSONBody[PatientCreate], db: Db, clock: AppClock, actor: CurrentActor
     ) -> Patient:
         return await service.create_patient(db, clock, actor, data)
 
     @get("/", summary="Patients you may act for, by family name")
     async def list(
         self,
-        db: Database,
-        clock: Clock,
-        actor: Actor,
+        db: Db,
+        clock: AppClock,
+        actor: CurrentActor,
         limit: Annotated[int, Parameter(ge=1, le=200)] = 50,
         offset: Annotated[int, Parameter(ge=0, le=10_000_000)] = 0,
     ) -> PatientPage:
@@ -46,13 +44,18 @@ class PatientController(Controller):
 
     @get("/{patient_id:str}", summary="One patient's record")
     async def read(
-        self, patient_id: PatientId, db: Database, clock: Clock, actor: Actor
+        self, patient_id: PatientId, db: Db, clock: AppClock, actor: CurrentActor
     ) -> Patient:
         return await service.read_patient(db, clock, actor, patient_id)
 
     @patch("/{patient_id:str}", summary="Change a patient's details (only the fields sent)")
     async def update(
-        self, patient_id: PatientId, data: PatientUpdate, db: Database, clock: Clock, actor: Actor
+        self,
+        patient_id: PatientId,
+        data: JSONBody[PatientUpdate],
+        db: Db,
+        clock: AppClock,
+        actor: CurrentActor,
     ) -> Patient:
         return await service.update_patient(db, clock, actor, patient_id, data)
 
@@ -60,14 +63,14 @@ class PatientController(Controller):
     async def care_team(
         self,
         patient_id: PatientId,
-        data: CareTeamUpdate,
-        db: Database,
-        clock: Clock,
-        actor: Actor,
+        data: JSONBody[CareTeamUpdate],
+        db: Db,
+        clock: AppClock,
+        actor: CurrentActor,
     ) -> Patient:
         return await service.set_care_team(db, clock, actor, patient_id, data)
 
 
 @get("/clinicians", tags=["people"], summary="Clinicians of your practice")
-async def list_clinicians(db: Database, actor: Actor) -> list[ClinicianSummary]:
+async def list_clinicians(db: Db, actor: CurrentActor) -> list[ClinicianSummary]:
     return await service.list_clinicians(db, actor)

@@ -34,14 +34,19 @@ MEASURE_SECONDS = 10
 
 
 def report(name: str, measured: Measured, floor: Measured) -> None:
-    print(json.dumps({
-        "name": name,
-        "rps": round(measured.rps, 1),
-        "p50_ms": round(measured.p50_ms, 3),
-        "p99_ms": round(measured.p99_ms, 3),
-        "floor_rps": round(floor.rps, 1),
-        "ratio": round(measured.rps / floor.rps, 3),
-    }), flush=True)
+    print(
+        json.dumps(
+            {
+                "name": name,
+                "rps": round(measured.rps, 1),
+                "p50_ms": round(measured.p50_ms, 3),
+                "p99_ms": round(measured.p99_ms, 3),
+                "floor_rps": round(floor.rps, 1),
+                "ratio": round(measured.rps / floor.rps, 3),
+            }
+        ),
+        flush=True,
+    )
 
 
 def measure_floor(tmp: Path) -> Measured:

@@ -49,14 +49,33 @@ async def _fill(db: Database, now: int) -> list[str]:
     organisation_id = uuid.uuid4().hex
     password_hash = hash_password(uuid.uuid4().hex)  # nobody signs in with it
     clinicians = [
-        (uuid.uuid4().hex, organisation_id, f"clinician{i}@bench.example", f"Clinician {i}",
-         _ROLES[i % len(_ROLES)], password_hash, now, now)
+        (
+            uuid.uuid4().hex,
+            organisation_id,
+            f"clinician{i}@bench.example",
+            f"Clinician {i}",
+            _ROLES[i % len(_ROLES)],
+            password_hash,
+            now,
+            now,
+        )
         for i in range(CLINICIANS)
     ]
     numbers = nhs_numbers()
     patients = [
-        (uuid.uuid4().hex, organisation_id, f"Given{i}", f"Family{i}", "1950-05-17",
-         next(numbers), f"+447700900{i % 1000:03d}", "en", "Europe/London", now, now)
+        (
+            uuid.uuid4().hex,
+            organisation_id,
+            f"Given{i}",
+            f"Family{i}",
+            "1950-05-17",
+            next(numbers),
+            f"+447700900{i % 1000:03d}",
+            "en",
+            "Europe/London",
+            now,
+            now,
+        )
         for i in range(PATIENTS)
     ]
     care_team = [
@@ -74,7 +93,11 @@ async def _fill(db: Database, now: int) -> list[str]:
         await tx.execute(
             "INSERT INTO organisations (id, name, time_zone, sms_sender, created_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            organisation_id, "Bench Practice", "Europe/London", None, now,
+            organisation_id,
+            "Bench Practice",
+            "Europe/London",
+            None,
+            now,
         )
         await tx.executemany(
             "INSERT INTO clinicians (id, organisation_id, email, display_name, role, "

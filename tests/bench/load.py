@@ -29,8 +29,18 @@ def wrk_path() -> str:
 
 def run_wrk(url: str, tokens: list[str], seconds: int) -> Measured:
     """SECONDS of load on URL at CONNECTIONS, each request carrying the next session cookie."""
-    command = [wrk_path(), f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency",
-               "-s", str(SCRIPT), url, "--", *tokens]
+    command = [
+        wrk_path(),
+        f"-t{THREADS}",
+        f"-c{CONNECTIONS}",
+        f"-d{seconds}s",
+        "--latency",
+        "-s",
+        str(SCRIPT),
+        url,
+        "--",
+        *tokens,
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
     report = json.loads(done.stdout.strip().splitlines()[-1])
     if report["bad_status"] or report["socket_errors"]:

@@ -14,8 +14,9 @@ from tests.support.processes import clean_env
 
 
 @contextmanager
-def serving(command: list[str], env: Mapping[str, str], ready_url: str, log_path: Path
-            ) -> Iterator[None]:
+def serving(
+    command: list[str], env: Mapping[str, str], ready_url: str, log_path: Path
+) -> Iterator[None]:
     with log_path.open("wb") as log:
         process = subprocess.Popen(  # noqa: S603 - our own commands
             command, env=clean_env(env), stdout=log, stderr=subprocess.STDOUT

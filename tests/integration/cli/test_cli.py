@@ -1,0 +1,80 @@
+"""The CLI as an operator meets it: migrate, demo, create-clinician, and bad settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careplan.storage.db import connect
+from tests.support.processes import run_careplan
+
+KEY = "cli-tests-secret-key-0123456789abcdef"
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {"CAREPLAN_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "CAREPLAN_SECRET_KEY": KEY}
+
+
+def test_bad_setting_exits_naming_the_variable(env):
+    done = run_careplan(["migrate"], {**env, "CAREPLAN_DATABASE_URL": "mysql://nope"})
+    assert done.returncode == 2
+    assert "CAREPLAN_DATABASE_URL" in done.stderr
+
+
+def test_migrate_is_idempotent_and_demo_can_run_twice(env):
+    assert "applied 0001" in run_careplan(["migrate"], env).stdout
+    assert "up to date" in run_careplan(["migrate"], env).stdout
+    first, second = run_careplan(["demo"], env), run_careplan(["demo"], env)
+    assert first.returncode == second.returncode == 0, first.stderr
+    assert "amira.hassan@riverside.example" in first.stdout
+    assert "+447700900101" in first.stdout
+
+
+async def test_demo_twice_creates_each_person_once(env):
+    run_careplan(["migrate"], env)
+    run_careplan(["demo"], env)
+    run_careplan(["demo"], env)
+    db = await connect(env["CAREPLAN_DATABASE_URL"], readers=1)
+    try:
+        assert await db.fetch_value("SELECT COUNT(*) FROM patients") == 5
+        assert await db.fetch_value("SELECT COUNT(*) FROM clinicians") == 2
+    finally:
+        await db.close()
+
+
+def test_create_clinician_reads_the_password_from_stdin(env):
+    run_careplan(["migrate"], env)
+    run_careplan(["demo"], env)
+    args = [
+        "create-clinician",
+        "--email",
+        "Pat@Riverside.example",
+        "--name",
+        "Pat Pharm",
+        "--role",
+        "pharmacist",
+        "--password-stdin",
+    ]
+    done = run_careplan(args, env, stdin="a long enough password\n")
+    assert done.returncode == 0, done.stderr
+    again = run_careplan(args, env, stdin="a long enough password\n")
+    assert again.returncode == 1 and "already exists" in again.stderr
+    short = run_careplan([*args[:2], "other@riverside.example", *args[3:]], env, stdin="short\n")
+    assert short.returncode == 1 and "at least 12" in short.stderr
+
+
+def test_serving_refuses_an_unmigrated_database(env):
+    done = run_careplan(["serve", "--port", "1"], env)
+    assert done.returncode == 1 and "careplan migrate" in done.stderr
+
+
+def test_changed_migration_is_refused_at_start(env, tmp_path):
+    run_careplan(["migrate"], env)
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "cli.db") as conn:
+        conn.execute("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1")
+    done = run_careplan(["demo"], env)
+    assert done.returncode == 1 and "changed after it was applied" in done.stderr

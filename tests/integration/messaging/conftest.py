@@ -9,14 +9,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import parse_qsl
 
 import httpx
@@ -24,6 +18,7 @@ import pytest
 from aiohttp import web
 from litestar import Litestar
 from litestar.di import Provide
+from tests.support.processes import free_port, running
 from twilio.rest import Client
 
 from careplan.messaging.signature import SIGNATURE_HEADER
@@ -32,12 +27,6 @@ from careplan.messaging.webhooks import webhook_handlers
 from careplan.settings import Settings
 
 WEBHOOK_WAIT_SECONDS = 5.0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def webhooks_app(settings: Settings) -> Litestar:
@@ -134,47 +123,12 @@ def dev_phone_port() -> int:
 def dev_phone_url(
     settings: Settings, dev_phone_port: int, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    """Base URL of a dev phone started exactly as `careplan dev-phone` starts it."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("CAREPLAN_", "TWILIO_"))
-    }
-    env.update(CAREPLAN_DEV_PHONE="1", CAREPLAN_PUBLIC_URL=settings.public_url)
-    code = (
-        "from careplan.devphone import serve_dev_phone; from careplan.settings import Settings;"
-        f"serve_dev_phone(Settings.from_env(), '127.0.0.1', {dev_phone_port})"
-    )
-    log_path = tmp_path_factory.mktemp("dev-phone") / "output.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and code
-            [sys.executable, "-c", code], env=env, stdout=log, stderr=subprocess.STDOUT
-        )
+    """Base URL of a dev phone started as `careplan dev-phone`, posting to the receiver."""
     url = f"http://127.0.0.1:{dev_phone_port}/dev-phone"
-    try:
-        _wait_until_serving(url, process, log_path)
+    env = {"CAREPLAN_DEV_PHONE": "1", "CAREPLAN_PUBLIC_URL": settings.public_url}
+    log_path = tmp_path_factory.mktemp("dev-phone") / "output.log"
+    with running(["dev-phone", "--port", str(dev_phone_port)], env, f"{url}/", log_path):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_until_serving(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"dev phone exited early:\n{log_path.read_text()}")
-        try:
-            if httpx.get(f"{url}/", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.05)
-    pytest.fail(f"dev phone did not answer within 20 s:\n{log_path.read_text()}")
 
 
 @pytest.fixture(scope="session")

@@ -109,6 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--no-scheduler",
+        action="store_true",
+        help="do not tick check-ins in this process (part of the contract; check-ins and their "
+        "scheduler arrive with the check-ins work, so today nothing ticks either way)",
+    )
     serve.set_defaults(run=cmd_serve)
 
     commands.add_parser("migrate", help="apply pending database migrations").set_defaults(

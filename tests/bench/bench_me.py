@@ -1,9 +1,11 @@
 """`make bench`: authenticated `GET /api/me` against the floor of a bare Litestar handler.
 
-Builds 10,000 patients (SQLite, then PostgreSQL in its own schema), serves each with the
+Builds 10,000 patients (SQLite, and PostgreSQL in its own schema), serves each with the
 real `careplan serve` (one granian worker), loads it with wrk at 32 connections rotating
 36 sessions, and prints one JSON line per case. The floor is measured in the same run, on
 the same machine and server, so `ratio` compares like with like. Target: me_sqlite >= 0.35.
+
+Run from the repository root: `python -m tests.bench.bench_me`.
 """
 
 from __future__ import annotations
@@ -15,49 +17,36 @@ import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import asyncpg
-
+import httpx
 from tests.bench.dataset import build_dataset
-from tests.bench.load import Measured, measure
+from tests.bench.load import Measured, Target, best_of_rounds
 from tests.bench.serve import serving
 from tests.support.processes import CAREPLAN, free_port
 
+ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_URL = os.environ.get(
     "CAREPLAN_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
 SECRET_KEY = "bench-only-secret-key-0123456789abcdef"
 WARM_UP_SECONDS = 3
-MEASURE_SECONDS = 10
+ROUNDS = 3
+ROUND_SECONDS = 4
 
 
-def report(name: str, measured: Measured, floor: Measured) -> None:
-    print(
-        json.dumps(
-            {
-                "name": name,
-                "rps": round(measured.rps, 1),
-                "p50_ms": round(measured.p50_ms, 3),
-                "p99_ms": round(measured.p99_ms, 3),
-                "floor_rps": round(floor.rps, 1),
-                "ratio": round(measured.rps / floor.rps, 3),
-            }
-        ),
-        flush=True,
-    )
-
-
-def measure_floor(tmp: Path) -> Measured:
+def start_floor(stack: ExitStack, tmp: Path) -> Target:
     port = free_port()
-    command = [sys.executable, "-m", "tests.bench.floor_app", "--port", str(port)]
     url = f"http://127.0.0.1:{port}/floor"
-    with serving(command, {"PYTHONPATH": os.getcwd()}, url, tmp / "floor.log"):
-        return measure(url, [], WARM_UP_SECONDS, MEASURE_SECONDS)
+    command = [sys.executable, "-m", "tests.bench.floor_app", "--port", str(port)]
+    stack.enter_context(serving(command, {"PYTHONPATH": str(ROOT)}, url, tmp / "floor.log"))
+    return Target("floor", url, [])
 
 
-def measure_me(database_url: str, tmp: Path, name: str) -> Measured:
+def start_careplan(stack: ExitStack, tmp: Path, name: str, database_url: str) -> Target:
+    """Fill the database, serve it, and make each session's Cookie header as a browser has it."""
     tokens = asyncio.run(build_dataset(database_url))
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
@@ -68,8 +57,10 @@ def measure_me(database_url: str, tmp: Path, name: str) -> Measured:
         "CAREPLAN_LOG_LEVEL": "WARNING",
     }
     command = [CAREPLAN, "serve", "--port", str(port)]
-    with serving(command, env, f"{base_url}/healthz", tmp / f"{name}.log"):
-        return measure(f"{base_url}/api/me", tokens, WARM_UP_SECONDS, MEASURE_SECONDS)
+    stack.enter_context(serving(command, env, f"{base_url}/healthz", tmp / f"{name}.log"))
+    csrf = httpx.get(f"{base_url}/api/auth/csrf").cookies["csrftoken"]
+    cookies = [f"careplan_session={token}; csrftoken={csrf}" for token in tokens]
+    return Target(name, f"{base_url}/api/me", cookies)
 
 
 @contextmanager
@@ -96,16 +87,37 @@ def postgres_schema() -> Iterator[str | None]:
         asyncio.run(admin(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
+def line(name: str, measured: Measured, floor: Measured) -> str:
+    return json.dumps(
+        {
+            "name": name,
+            "rps": round(measured.rps, 1),
+            "p50_ms": round(measured.p50_ms, 3),
+            "p99_ms": round(measured.p99_ms, 3),
+            "floor_rps": round(floor.rps, 1),
+            "ratio": round(measured.rps / floor.rps, 3),
+        }
+    )
+
+
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="careplan-bench-") as name:
+    with tempfile.TemporaryDirectory(prefix="careplan-bench-") as name, ExitStack() as stack:
         tmp = Path(name)
-        floor = measure_floor(tmp)
-        report("floor", floor, floor)
-        sqlite = measure_me(f"sqlite:///{tmp / 'bench.db'}", tmp, "me_sqlite")
-        report("me_sqlite", sqlite, floor)
-        with postgres_schema() as postgres_url:
-            if postgres_url is not None:
-                report("me_postgresql", measure_me(postgres_url, tmp, "me_postgresql"), floor)
+        targets = [
+            start_floor(stack, tmp),
+            start_careplan(stack, tmp, "me_sqlite", f"sqlite:///{tmp / 'bench.db'}"),
+        ]
+        postgres_url = stack.enter_context(postgres_schema())
+        if postgres_url is not None:
+            targets.append(start_careplan(stack, tmp, "me_postgresql", postgres_url))
+        print(
+            f"bench: load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+            file=sys.stderr,
+        )
+        results = best_of_rounds(targets, WARM_UP_SECONDS, ROUNDS, ROUND_SECONDS)
+    floor = results["floor"]
+    for target in targets:
+        print(line(target.name, results[target.name], floor), flush=True)
 
 
 if __name__ == "__main__":

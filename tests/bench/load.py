@@ -8,9 +8,16 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-SCRIPT = Path(__file__).with_name("rotate_sessions.lua")
+SCRIPT = Path(__file__).with_name("rotate_cookies.lua")
 CONNECTIONS = 32
 THREADS = 1  # one wrk thread keeps up with one server worker and leaves it the other core
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    name: str
+    url: str
+    cookies: list[str]  # Cookie header values, rotated over requests; empty: none sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +34,8 @@ def wrk_path() -> str:
     return found
 
 
-def run_wrk(url: str, tokens: list[str], seconds: int) -> Measured:
-    """SECONDS of load on URL at CONNECTIONS, each request carrying the next session cookie."""
+def run_wrk(target: Target, seconds: int) -> Measured:
+    """SECONDS of load at CONNECTIONS; any non-2xx answer or socket error fails the bench."""
     command = [
         wrk_path(),
         f"-t{THREADS}",
@@ -37,14 +44,14 @@ def run_wrk(url: str, tokens: list[str], seconds: int) -> Measured:
         "--latency",
         "-s",
         str(SCRIPT),
-        url,
+        target.url,
         "--",
-        *tokens,
+        *target.cookies,
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
     report = json.loads(done.stdout.strip().splitlines()[-1])
     if report["bad_status"] or report["socket_errors"]:
-        raise RuntimeError(f"wrk saw failures on {url}: {report}\n{done.stdout}")
+        raise RuntimeError(f"wrk saw failures on {target.url}: {report}\n{done.stdout}")
     return Measured(
         rps=report["requests"] / (report["duration_us"] / 1e6),
         p50_ms=report["p50_us"] / 1000,
@@ -52,7 +59,20 @@ def run_wrk(url: str, tokens: list[str], seconds: int) -> Measured:
     )
 
 
-def measure(url: str, tokens: list[str], warm_up: int, seconds: int) -> Measured:
-    """Warm up (discarded: imports, caches, connection pools), then measure."""
-    run_wrk(url, tokens, warm_up)
-    return run_wrk(url, tokens, seconds)
+def best_of_rounds(
+    targets: list[Target], warm_up: int, rounds: int, seconds: int
+) -> dict[str, Measured]:
+    """Warm every target up, then measure them in turn, ROUNDS times; keep each one's best.
+
+    Interleaving puts the floor and the cases under the same background load, and the best
+    round is the one least disturbed by anything else on the machine.
+    """
+    for target in targets:
+        run_wrk(target, warm_up)
+    best: dict[str, Measured] = {}
+    for _ in range(rounds):
+        for target in targets:
+            measured = run_wrk(target, seconds)
+            if target.name not in best or measured.rps > best[target.name].rps:
+                best[target.name] = measured
+    return best

@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-
 from tests.support.processes import clean_env
 
 
@@ -17,6 +16,7 @@ from tests.support.processes import clean_env
 def serving(
     command: list[str], env: Mapping[str, str], ready_url: str, log_path: Path
 ) -> Iterator[None]:
+    """Like tests.support.processes.running, for any command (the floor is not `careplan`)."""
     with log_path.open("wb") as log:
         process = subprocess.Popen(  # noqa: S603 - our own commands
             command, env=clean_env(env), stdout=log, stderr=subprocess.STDOUT

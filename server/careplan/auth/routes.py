@@ -81,7 +81,7 @@ class AuthController(Controller):
         body = SmsCodeSent(status="sent", expires_in_seconds=service.CODE_TTL_SECONDS)
         return Response(body, status_code=HTTP_202_ACCEPTED, background=task)
 
-    @post("/sms-verify", summary="Exchange a texted code for a session")
+    @post("/sms-verify", status_code=200, summary="Exchange a texted code for a session")
     async def sms_verify(
         self,
         request: Request,
@@ -103,7 +103,7 @@ class AuthController(Controller):
             session.me, status_code=200, cookies=[_session_cookie(settings, session.token)]
         )
 
-    @post("/login", summary="Clinician sign-in with email and password")
+    @post("/login", status_code=200, summary="Clinician sign-in with email and password")
     async def login(
         self,
         request: Request,

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { manifest } from './web-manifest.ts';
+
+// Requests the Python server owns; in `vite dev` they go to `careplan serve` on :8000.
+const serverOwned = ['/api', '/dev-phone', '/webhooks', '/schema', '/healthz'];
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      // An external script, so the server can use a CSP without 'unsafe-inline'.
+      injectRegister: 'script-defer',
+      manifest,
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/dev-phone/, /^\/webhooks\//, /^\/schema/],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2020',
+  },
+  server: {
+    proxy: Object.fromEntries(serverOwned.map((path) => [path, 'http://127.0.0.1:8000'])),
+  },
+});

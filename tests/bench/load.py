@@ -41,7 +41,6 @@ def run_wrk(target: Target, seconds: int) -> Measured:
         f"-t{THREADS}",
         f"-c{CONNECTIONS}",
         f"-d{seconds}s",
-        "--latency",
         "-s",
         str(SCRIPT),
         target.url,

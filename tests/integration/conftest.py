@@ -19,15 +19,15 @@ import asyncpg
 import httpx
 import pytest
 from litestar import Litestar
+from tests.support.lifespan import running_lifespan
+from tests.support.processes import free_port, running
+from tests.support.world import World, build_world
 
 from careplan.app import create_app
 from careplan.clock import FixedClock
 from careplan.settings import DEV_ACCOUNT_SID, DEV_AUTH_TOKEN, Settings
 from careplan.storage.db import Database, connect
 from careplan.storage.migrate import migrate
-from tests.support.lifespan import running_lifespan
-from tests.support.processes import free_port, running
-from tests.support.world import World, build_world
 
 POSTGRES_URL = os.environ.get(
     "CAREPLAN_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"

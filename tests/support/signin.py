@@ -6,10 +6,10 @@ import re
 from urllib.parse import quote
 
 import httpx
+from tests.support.world import PASSWORD
 
 from careplan.people.identifiers import normalise_phone
 from careplan.settings import DEV_ACCOUNT_SID, DEV_AUTH_TOKEN
-from tests.support.world import PASSWORD
 
 _CODE = re.compile(r"\b(\d{6})\b")
 

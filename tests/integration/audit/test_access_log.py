@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from careplan.storage.db import Database
 from tests.support.signin import sign_in_clinician, sign_in_patient
 from tests.support.world import World
+
+from careplan.storage.db import Database
 
 
 async def test_clinician_reads_and_writes_are_recorded_with_request_ids(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import httpx
+from tests.support.signin import sign_in_clinician
+from tests.support.world import World
 
 from careplan.clock import FixedClock
 from careplan.storage.db import Database
-from tests.support.signin import sign_in_clinician
-from tests.support.world import World
 
 
 async def test_clinician_signs_in_and_sees_who_they_are(client, world: World):

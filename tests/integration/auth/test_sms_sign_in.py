@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import httpx
+from tests.support.signin import latest_code, sign_in_patient, texts_to
+from tests.support.world import World
 
 from careplan.clock import FixedClock
 from careplan.storage.db import Database
-from tests.support.signin import latest_code, sign_in_patient, texts_to
-from tests.support.world import World
 
 
 async def test_code_round_trip_signs_the_patient_in(client, dev_phone, world: World):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.support.processes import run_careplan
 
 from careplan.storage.db import connect
-from tests.support.processes import run_careplan
 
 KEY = "cli-tests-secret-key-0123456789abcdef"
 

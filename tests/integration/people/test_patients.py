@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from careplan.storage.db import Database
 from tests.support.signin import sign_in_clinician
 from tests.support.world import World
+
+from careplan.storage.db import Database
 
 NEW_PATIENT = {
     "given_name": "Dora",

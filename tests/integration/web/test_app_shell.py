@@ -7,10 +7,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.support.lifespan import running_lifespan
 
 from careplan.app import create_app
 from careplan.settings import Settings
-from tests.support.lifespan import running_lifespan
 
 
 @pytest.fixture

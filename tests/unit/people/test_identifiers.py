@@ -42,7 +42,8 @@ def test_check_digit_of_ten_is_never_valid():
     base = next(
         f"{n:09d}"
         for n in range(1000)
-        if 11 - sum(int(d) * w for d, w in zip(f"{n:09d}", range(10, 1, -1))) % 11 == 10
+        if 11 - sum(int(d) * w for d, w in zip(f"{n:09d}", range(10, 1, -1), strict=True)) % 11
+        == 10
     )
     for last in "0123456789":
         with pytest.raises(IdentifierError):

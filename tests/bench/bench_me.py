@@ -24,8 +24,7 @@ import asyncpg
 import httpx
 from tests.bench.dataset import build_dataset
 from tests.bench.load import Measured, Target, best_of_rounds
-from tests.bench.serve import serving
-from tests.support.processes import CAREPLAN, free_port
+from tests.support.processes import CAREPLAN, free_port, running_command
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_URL = os.environ.get(
@@ -41,7 +40,7 @@ def start_floor(stack: ExitStack, tmp: Path) -> Target:
     port = free_port()
     url = f"http://127.0.0.1:{port}/floor"
     command = [sys.executable, "-m", "tests.bench.floor_app", "--port", str(port)]
-    stack.enter_context(serving(command, {"PYTHONPATH": str(ROOT)}, url, tmp / "floor.log"))
+    stack.enter_context(running_command(command, {"PYTHONPATH": str(ROOT)}, url, tmp / "floor.log"))
     return Target("floor", url, [])
 
 
@@ -57,7 +56,7 @@ def start_careplan(stack: ExitStack, tmp: Path, name: str, database_url: str) ->
         "CAREPLAN_LOG_LEVEL": "WARNING",
     }
     command = [CAREPLAN, "serve", "--port", str(port)]
-    stack.enter_context(serving(command, env, f"{base_url}/healthz", tmp / f"{name}.log"))
+    stack.enter_context(running_command(command, env, f"{base_url}/healthz", tmp / f"{name}.log"))
     csrf = httpx.get(f"{base_url}/api/auth/csrf").cookies["csrftoken"]
     cookies = [f"careplan_session={token}; csrftoken={csrf}" for token in tokens]
     return Target(name, f"{base_url}/api/me", cookies)

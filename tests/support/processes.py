@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import httpx
@@ -49,14 +49,21 @@ def run_careplan(
     )
 
 
-@contextmanager
 def running(
     args: list[str], env: Mapping[str, str], ready_url: str, log_path: Path
-) -> Iterator[subprocess.Popen[bytes]]:
+) -> AbstractContextManager[subprocess.Popen[bytes]]:
     """Start `careplan ARGS`, wait until READY_URL answers 200, stop it afterwards."""
+    return running_command([CAREPLAN, *args], env, ready_url, log_path)
+
+
+@contextmanager
+def running_command(
+    command: list[str], env: Mapping[str, str], ready_url: str, log_path: Path
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Start COMMAND, wait until READY_URL answers 200, stop it afterwards."""
     with log_path.open("wb") as log:
-        process = subprocess.Popen(  # noqa: S603 - our own console script
-            [CAREPLAN, *args], env=clean_env(env), stdout=log, stderr=subprocess.STDOUT
+        process = subprocess.Popen(  # noqa: S603 - our own commands
+            command, env=clean_env(env), stdout=log, stderr=subprocess.STDOUT
         )
     try:
         _wait_until_ready(ready_url, process, log_path)

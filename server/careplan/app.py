@@ -5,15 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 from litestar import Litestar, Request, Router, get
-from litestar.config.csrf import CSRFConfig
 from litestar.di import Provide
 from litestar.exceptions import ClientException, ValidationException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Tag
 
 from careplan.audit.routes import access_log
+from careplan.auth.csrf import csrf_middleware
 from careplan.auth.middleware import PUBLIC, SessionAuthMiddleware
 from careplan.auth.routes import AuthController, me
 from careplan.clock import Clock, SystemClock
@@ -94,7 +95,10 @@ def create_app(
     api = Router(
         path="/api",
         route_handlers=[AuthController, me, PatientController, list_clinicians, access_log],
-        middleware=[SessionAuthMiddleware(lambda: runtime.db, lambda: runtime.clock, settings)],
+        middleware=[
+            partial(csrf_middleware, settings.secret_key),
+            SessionAuthMiddleware(lambda: runtime.db, lambda: runtime.clock, settings),
+        ],
         dependencies={"actor": Provide(_provide_actor, sync_to_thread=False)},
     )
     handlers = [healthz, api, *webhook_handlers]
@@ -112,14 +116,6 @@ def create_app(
         },
         lifespan=[runtime.lifespan],
         middleware=[request_id_middleware],
-        csrf_config=CSRFConfig(
-            secret=settings.secret_key,
-            cookie_name="csrftoken",
-            header_name="x-csrftoken",
-            cookie_secure=settings.secure_cookies,
-            cookie_samesite="lax",
-            exclude=["^/webhooks/", "^/dev-phone", "^/healthz"],
-        ),
         request_max_body_size=MAX_BODY_BYTES,
         exception_handlers={
             ValidationException: validation_error_handler,

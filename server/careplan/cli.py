@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 def _with_db(settings: Settings, work: Callable[[Database], Awaitable[T]]) -> T:
     async def run() -> T:
-        db = await connect(settings.database_url, readers=1)
+        db = await connect(settings.database_url)
         try:
             return await work(db)
         finally:

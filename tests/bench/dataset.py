@@ -37,7 +37,7 @@ def nhs_numbers() -> Iterator[str]:
 
 async def build_dataset(database_url: str) -> list[str]:
     """Migrate DATABASE_URL, fill it, and return the session tokens (patients first)."""
-    db = await connect(database_url, readers=1)
+    db = await connect(database_url)
     try:
         await migrate(db)
         return await _fill(db, int(time.time() * 1000))

@@ -78,7 +78,7 @@ async def database_url(
 @pytest.fixture
 async def db(database_url: str) -> AsyncIterator[Database]:
     """A migrated database, for arranging data and checking what was stored."""
-    database = await connect(database_url, readers=1)
+    database = await connect(database_url)
     await migrate(database)
     yield database
     await database.close()

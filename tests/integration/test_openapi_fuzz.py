@@ -1,4 +1,5 @@
-"""Schemathesis over every operation of the live OpenAPI schema: no input gets a 5xx.
+"""Schemathesis over every operation of the live OpenAPI schema: no input gets a 5xx, and
+every answer is one the schema documents (status code, content type, body shape).
 
 The real server (`careplan serve`, SQLite, demo data) is fuzzed as a signed-in clinician and
 as a signed-in patient, each signed in once through the real flow before any fuzzing, since
@@ -23,6 +24,11 @@ import schemathesis
 from hypothesis import settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 from tests.support.processes import demo_server
 
 from careplan.auth.repo import insert_session
@@ -32,6 +38,7 @@ from careplan.settings import DEV_ACCOUNT_SID, DEV_AUTH_TOKEN
 from careplan.storage.db import connect
 
 SERVER_ERROR_EXAMPLES = 100
+CONFORMANCE_EXAMPLES = 15
 LOGOUT = "/api/auth/logout"
 _CODE = re.compile(r"\b(\d{6})\b")
 
@@ -163,7 +170,7 @@ def _fresh_session(database_url: str, person: SignedIn) -> str:
     async def insert() -> str:
         token = new_session_token()
         now = int(time.time() * 1000)
-        db = await connect(database_url, readers=1)
+        db = await connect(database_url)
         try:
             await insert_session(
                 db, hash_session_token(token), person.kind, person.user_id, now, now + 3_600_000
@@ -203,3 +210,13 @@ def _call(
 @schema.parametrize()
 def test_no_input_gets_a_server_error(case, person: SignedIn, live: tuple[str, str]):
     case.validate_response(_call(case, person, live), checks=[not_a_server_error])
+
+
+@pytest.mark.usefixtures("person")
+@settings(max_examples=CONFORMANCE_EXAMPLES)
+@schema.parametrize()
+def test_every_answer_is_documented(case, person: SignedIn, live: tuple[str, str]):
+    case.validate_response(
+        _call(case, person, live),
+        checks=[status_code_conformance, content_type_conformance, response_schema_conformance],
+    )

@@ -1,4 +1,4 @@
-// Litestar's CSRF check: state-changing requests echo the `csrftoken` cookie in X-CSRFToken.
+// CSRF: state-changing requests echo the signed `csrftoken` cookie in X-CSRFToken.
 
 export const CSRF_COOKIE = 'csrftoken';
 export const CSRF_HEADER = 'X-CSRFToken';

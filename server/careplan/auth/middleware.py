@@ -7,12 +7,12 @@ default. Unknown, revoked or expired sessions get 401 before any handler runs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from http.cookies import SimpleCookie
 
 import msgspec
 from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, Receive, Scope, Send
 
+from careplan.auth.cookies import cookie_value
 from careplan.auth.service import authenticate
 from careplan.clock import Clock
 from careplan.settings import Settings
@@ -24,12 +24,7 @@ _UNAUTHORISED = msgspec.json.encode({"status_code": 401, "detail": "Sign in to c
 
 
 def session_token(scope: Scope) -> str | None:
-    for name, value in scope["headers"]:
-        if name == b"cookie":
-            morsel = SimpleCookie(value.decode("latin-1")).get(SESSION_COOKIE)
-            if morsel is not None:
-                return morsel.value
-    return None
+    return cookie_value(scope, SESSION_COOKIE)
 
 
 class SessionAuthMiddleware(ASGIMiddleware):

@@ -9,9 +9,10 @@ from litestar.background_tasks import BackgroundTask
 from litestar.datastructures import Cookie
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
-from litestar.utils.scope.state import ScopeState
 
 from careplan.auth import service
+from careplan.auth.cookies import cookie_value
+from careplan.auth.csrf import CSRF_COOKIE, csrf_token_valid, new_csrf_token
 from careplan.auth.middleware import PUBLIC, SESSION_COOKIE, session_token
 from careplan.auth.schemas import (
     CsrfToken,
@@ -23,6 +24,7 @@ from careplan.auth.schemas import (
 )
 from careplan.dependencies import AppClock, AppSettings, CurrentActor, Db, Sms
 from careplan.messaging.sms.provider import SmsProvider, SmsSendError
+from careplan.openapi_docs import refusals
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +61,30 @@ class AuthController(Controller):
     opt = {PUBLIC: True}
 
     @get("/csrf", summary="Get a CSRF token (also set as the csrftoken cookie)")
-    async def csrf(self, request: Request) -> CsrfToken:
-        """Send the value back in the `X-CSRFToken` header on every state-changing request."""
-        return CsrfToken(csrf_token=ScopeState.from_scope(request.scope).csrf_token or "")
+    async def csrf(self, request: Request, settings: AppSettings) -> Response[CsrfToken]:
+        """Send the value back in the `X-CSRFToken` header on every state-changing request.
 
-    @post("/sms-code", status_code=HTTP_202_ACCEPTED, summary="Text a sign-in code to a phone")
+        A valid token already held is kept, so several open tabs never invalidate each other.
+        """
+        held = cookie_value(request.scope, CSRF_COOKIE)
+        token = held if csrf_token_valid(settings.secret_key, held, held) else None
+        token = token or new_csrf_token(settings.secret_key)
+        cookie = Cookie(
+            key=CSRF_COOKIE,
+            value=token,
+            path="/",
+            httponly=False,  # the app reads it to echo it
+            samesite="lax",
+            secure=settings.secure_cookies,
+        )
+        return Response(CsrfToken(csrf_token=token), cookies=[cookie])
+
+    @post(
+        "/sms-code",
+        status_code=HTTP_202_ACCEPTED,
+        summary="Text a sign-in code to a phone",
+        responses=refusals(_429="Too many codes asked for this phone or from this address"),
+    )
     async def sms_code(
         self,
         request: Request,
@@ -81,7 +102,15 @@ class AuthController(Controller):
         body = SmsCodeSent(status="sent", expires_in_seconds=service.CODE_TTL_SECONDS)
         return Response(body, status_code=HTTP_202_ACCEPTED, background=task)
 
-    @post("/sms-verify", status_code=200, summary="Exchange a texted code for a session")
+    @post(
+        "/sms-verify",
+        status_code=200,
+        summary="Exchange a texted code for a session",
+        responses=refusals(
+            _409="Several patients share this phone: send again with one of their patient_ids",
+            _429="Too many attempts for this phone or from this address",
+        ),
+    )
     async def sms_verify(
         self,
         request: Request,
@@ -103,7 +132,14 @@ class AuthController(Controller):
             session.me, status_code=200, cookies=[_session_cookie(settings, session.token)]
         )
 
-    @post("/login", status_code=200, summary="Clinician sign-in with email and password")
+    @post(
+        "/login",
+        status_code=200,
+        summary="Clinician sign-in with email and password",
+        responses=refusals(
+            _401="Wrong email or password", _429="Too many attempts for this email or address"
+        ),
+    )
     async def login(
         self,
         request: Request,

@@ -8,6 +8,7 @@ from litestar import Controller, get, patch, post, put
 from litestar.params import JSONBody, Parameter, PathParameter
 
 from careplan.dependencies import AppClock, CurrentActor, Db
+from careplan.openapi_docs import refusals
 from careplan.people import service
 from careplan.people.schemas import (
     CareTeamUpdate,
@@ -25,7 +26,11 @@ class PatientController(Controller):
     path = "/patients"
     tags = ["patients"]
 
-    @post("/", summary="Register a patient (practice staff)")
+    @post(
+        "/",
+        summary="Register a patient (practice staff)",
+        responses=refusals(_409="A patient with this NHS number is already registered"),
+    )
     async def create(
         self, data: JSONBody[PatientCreate], db: Db, clock: AppClock, actor: CurrentActor
     ) -> Patient:
@@ -48,7 +53,11 @@ class PatientController(Controller):
     ) -> Patient:
         return await service.read_patient(db, clock, actor, patient_id)
 
-    @patch("/{patient_id:str}", summary="Change a patient's details (only the fields sent)")
+    @patch(
+        "/{patient_id:str}",
+        summary="Change a patient's details (only the fields sent)",
+        responses=refusals(_409="Another patient has this NHS number"),
+    )
     async def update(
         self,
         patient_id: PatientId,

@@ -3,9 +3,10 @@
 SQL is written once, with `?` placeholders, in the portable dialect of the migrations;
 the PostgreSQL backend renumbers placeholders to `$1..$n`. Rows are mappings by column name.
 
-SQLite: one writer connection (writes are serialised by a lock, as SQLite does anyway)
-plus a few reader connections in WAL mode, so reads never wait behind a write.
-PostgreSQL: an asyncpg pool.
+SQLite: one writer connection on aiosqlite's thread (writes are serialised by a lock, as SQLite
+does anyway) plus one read-only connection used directly on the event loop. In WAL mode a
+read never waits behind a write, and our reads are short indexed lookups that take far less
+time than a hop to a worker thread and back (ADR 0006). PostgreSQL: an asyncpg pool.
 """
 
 from __future__ import annotations
@@ -77,9 +78,9 @@ def to_postgres(sql: str) -> str:
     return _PLACEHOLDER.sub(lambda _match: f"${next(numbers)}", sql)
 
 
-async def connect(url: str, *, readers: int = 4) -> Database:
+async def connect(url: str) -> Database:
     if url.startswith("sqlite:///"):
-        return await SqliteDatabase.open(url.removeprefix("sqlite:///"), readers=readers)
+        return await SqliteDatabase.open(url.removeprefix("sqlite:///"))
     return await PostgresDatabase.open(url)
 
 
@@ -121,33 +122,26 @@ class _SqliteExecutor:
 
 
 class SqliteDatabase(_SqliteExecutor, Database):
-    """Writes (and transactions) go to the single writer; plain reads to a reader."""
+    """Writes (and transactions) go to the single writer; plain reads to the inline reader."""
 
     dialect = "sqlite"
 
-    def __init__(self, writer: aiosqlite.Connection, readers: list[aiosqlite.Connection]) -> None:
+    def __init__(self, writer: aiosqlite.Connection, reader: sqlite3.Connection) -> None:
         super().__init__(writer)
         self._writer = writer
         self._write_lock = asyncio.Lock()
-        self._readers: asyncio.Queue[aiosqlite.Connection] = asyncio.Queue()
-        for reader in readers:
-            self._readers.put_nowait(reader)
-        self._all = [writer, *readers]
+        self._reader = reader
 
     @classmethod
-    async def open(cls, path: str, *, readers: int) -> SqliteDatabase:
-        opened: list[aiosqlite.Connection] = []
+    async def open(cls, path: str) -> SqliteDatabase:
+        writer = await _open_sqlite(path)
         try:
-            opened.append(await _open_sqlite(path))
-            await _pragma(opened[0], "PRAGMA journal_mode = WAL")
-            for _ in range(readers):
-                opened.append(await _open_sqlite(path))
-                await _pragma(opened[-1], "PRAGMA query_only = ON")
+            await _pragma(writer, "PRAGMA journal_mode = WAL")
+            reader = _open_inline_reader(path)
         except BaseException:
-            for conn in opened:  # a half-open database must not leave threads running
-                await conn.close()
+            await writer.close()  # a half-open database must not leave a thread running
             raise
-        return cls(opened[0], opened[1:])
+        return cls(writer, reader)
 
     async def execute(self, sql: str, *args: Any) -> int:
         # Autocommit: one statement is its own transaction.
@@ -159,20 +153,10 @@ class SqliteDatabase(_SqliteExecutor, Database):
             await tx.executemany(sql, rows)
 
     async def fetch_one(self, sql: str, *args: Any) -> Row | None:
-        async with self._reader() as reader:
-            return await reader.fetch_one(sql, *args)
+        return self._reader.execute(sql, args).fetchone()
 
     async def fetch_all(self, sql: str, *args: Any) -> list[Row]:
-        async with self._reader() as reader:
-            return await reader.fetch_all(sql, *args)
-
-    @asynccontextmanager
-    async def _reader(self) -> AsyncIterator[_SqliteExecutor]:
-        conn = await self._readers.get()
-        try:
-            yield _SqliteExecutor(conn)
-        finally:
-            self._readers.put_nowait(conn)
+        return self._reader.execute(sql, args).fetchall()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_SqliteExecutor]:
@@ -186,8 +170,8 @@ class SqliteDatabase(_SqliteExecutor, Database):
             await self._writer.commit()
 
     async def close(self) -> None:
-        for conn in self._all:
-            await conn.close()
+        self._reader.close()
+        await self._writer.close()
 
 
 def split_sqlite_script(sql: str) -> list[str]:
@@ -205,17 +189,29 @@ def split_sqlite_script(sql: str) -> list[str]:
     return statements
 
 
+_PRAGMAS = ("foreign_keys = ON", "busy_timeout = 5000", "synchronous = NORMAL")
+
+
 async def _open_sqlite(path: str) -> aiosqlite.Connection:
     # isolation_level=None: we issue BEGIN ourselves; the sqlite3 module's implicit
     # transactions would otherwise hold the write lock between statements.
     conn = await aiosqlite.connect(path, isolation_level=None)
     conn.row_factory = sqlite3.Row
     try:
-        for pragma in ("foreign_keys = ON", "busy_timeout = 5000", "synchronous = NORMAL"):
+        for pragma in _PRAGMAS:
             await _pragma(conn, f"PRAGMA {pragma}")
     except BaseException:
         await conn.close()
         raise
+    return conn
+
+
+def _open_inline_reader(path: str) -> sqlite3.Connection:
+    """Autocommit and query-only: each read sees the latest commit and can never write."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    for pragma in (*_PRAGMAS, "query_only = ON"):
+        conn.execute(f"PRAGMA {pragma}").fetchall()
     return conn
 
 

@@ -36,7 +36,7 @@ async def test_demo_twice_creates_each_person_once(env):
     run_careplan(["migrate"], env)
     run_careplan(["demo"], env)
     run_careplan(["demo"], env)
-    db = await connect(env["CAREPLAN_DATABASE_URL"], readers=1)
+    db = await connect(env["CAREPLAN_DATABASE_URL"])
     try:
         assert await db.fetch_value("SELECT COUNT(*) FROM patients") == 5
         assert await db.fetch_value("SELECT COUNT(*) FROM clinicians") == 2

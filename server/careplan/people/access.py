@@ -23,10 +23,22 @@ class Action(StrEnum):
     EDIT_PREFERENCES = "edit_preferences"
     EDIT_CARE_TEAM = "edit_care_team"
     VIEW_ACCESS_LOG = "view_access_log"
+    EDIT_PLAN = "edit_plan"  # about me, what matters, support, goals, actions: the person's own
+    EDIT_CLINICAL_PLAN = "edit_clinical_plan"  # conditions, "if I get worse", review date
+    LOG_SELF_CARE = "log_self_care"  # action logs and readings
+    WRITE_AGENDA = "write_agenda"  # "what I want to talk about" before a review
+    MANAGE_REVIEWS = "manage_reviews"  # schedule, share results, complete
 
 
 PATIENT_SELF_ACTIONS = frozenset(
-    {Action.VIEW_RECORD, Action.EDIT_PREFERENCES, Action.VIEW_ACCESS_LOG}
+    {
+        Action.VIEW_RECORD,
+        Action.EDIT_PREFERENCES,
+        Action.VIEW_ACCESS_LOG,
+        Action.EDIT_PLAN,
+        Action.LOG_SELF_CARE,
+        Action.WRITE_AGENDA,
+    }
 )
 CLINICIAN_ACTIONS = frozenset(Action)
 CREATE_PATIENT_ROLES = frozenset(ClinicianRole)

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from careplan.auth.passwords import hash_password
+from careplan.careplans.demo import load_demo_plans
 from careplan.clock import Clock
 from careplan.people import repo
 from careplan.storage.db import Database
@@ -110,8 +111,11 @@ async def load_demo(db: Database, clock: Clock) -> list[str]:
                 now,
             )
 
+    plans = await load_demo_plans(db, clock, organisation_id)
     lines = [f"Practice: {PRACTICE}", f"Clinicians (password: {DEMO_PASSWORD}):"]
     lines += [f"  {name} ({role}): {email}" for email, name, role in CLINICIANS]
     lines.append("Patients (sign in with the phone; the code arrives on the dev phone):")
     lines += [f"  {p.given_name} {p.family_name}: {p.phone}" for p in PATIENTS]
+    if plans:
+        lines.append(f"Care plans with six weeks of logs and readings written for {plans}.")
     return lines

@@ -32,14 +32,25 @@ def test_migrate_is_idempotent_and_demo_can_run_twice(env):
     assert "+447700900101" in first.stdout
 
 
-async def test_demo_twice_creates_each_person_once(env):
+async def test_demo_twice_creates_each_person_and_plan_once(env):
     run_careplan(["migrate"], env)
     run_careplan(["demo"], env)
-    run_careplan(["demo"], env)
     db = await connect(env["CAREPLAN_DATABASE_URL"])
+    counted = (
+        "SELECT (SELECT COUNT(*) FROM care_plans) AS plans, (SELECT COUNT(*) FROM goals) AS goals,"
+        " (SELECT COUNT(*) FROM action_logs) AS logs, (SELECT COUNT(*) FROM readings) AS readings"
+    )
     try:
+        first = dict(await db.fetch_one(counted))
+        run_careplan(["demo"], env)
+        assert dict(await db.fetch_one(counted)) == first
         assert await db.fetch_value("SELECT COUNT(*) FROM patients") == 5
         assert await db.fetch_value("SELECT COUNT(*) FROM clinicians") == 2
+        assert first["plans"] == 5 and first["goals"] >= 5
+        plans = await db.fetch_all("SELECT document FROM care_plans")
+        assert all(doc["document"].count('"display"') >= 2 for doc in plans)  # multi-condition
+        days_logged = await db.fetch_value("SELECT COUNT(DISTINCT day) FROM action_logs")
+        assert days_logged >= 35 and first["readings"] >= 100
     finally:
         await db.close()
 

@@ -37,8 +37,8 @@ from careplan.people.demo import CLINICIANS, DEMO_PASSWORD, PATIENTS
 from careplan.settings import DEV_ACCOUNT_SID, DEV_AUTH_TOKEN
 from careplan.storage.db import connect
 
-SERVER_ERROR_EXAMPLES = 100
-CONFORMANCE_EXAMPLES = 15
+SERVER_ERROR_EXAMPLES = 30
+CONFORMANCE_EXAMPLES = 10
 LOGOUT = "/api/auth/logout"
 _CODE = re.compile(r"\b(\d{6})\b")
 

@@ -14,7 +14,7 @@ from litestar.exceptions import NotFoundException
 
 from careplan.audit.service import record as record_audit
 from careplan.careplans import repo
-from careplan.careplans.local_time import patient_today
+from careplan.careplans.local_time import checked_date, patient_today
 from careplan.careplans.schemas import (
     ActionCreate,
     ActionUpdate,
@@ -221,8 +221,15 @@ def _changes(data: msgspec.Struct) -> dict[str, Any]:
     return changes
 
 
+def _check_dates(fields: dict[str, Any]) -> None:
+    for name in ("target_date", "start_date"):
+        if isinstance(fields.get(name), str):
+            checked_date(name, fields[name])
+
+
 def _encoded(fields: dict[str, Any]) -> dict[str, Any]:
     """Lists and targets are stored as JSON text (one portable schema)."""
+    _check_dates(fields)
     return {
         k: msgspec.json.encode(v).decode() if k in _JSON_COLUMNS and v is not None else v
         for k, v in fields.items()

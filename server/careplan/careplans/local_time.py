@@ -7,7 +7,19 @@ from zoneinfo import ZoneInfo
 
 from careplan.careplans import repo
 from careplan.clock import Clock
+from careplan.errors import InvalidField
 from careplan.storage.db import Executor
+
+
+def checked_date(field: str, raw: str | None) -> str | None:
+    """A YYYY-MM-DD that is a real calendar date (the schema checks only its shape)."""
+    if raw is None:
+        return None
+    try:
+        date.fromisoformat(raw)
+    except ValueError:
+        raise InvalidField(field, f"{raw!r} is not a real date (use YYYY-MM-DD)") from None
+    return raw
 
 
 def local_day(epoch_ms: int, time_zone: str) -> date:

@@ -218,7 +218,7 @@ async def versions_since(db: Executor, patient_id: str, since: int | None, limit
         "FROM plan_versions v "
         "LEFT JOIN clinicians c ON v.actor_kind = 'clinician' AND c.id = v.actor_id "
         "LEFT JOIN patients p ON v.actor_kind = 'patient' AND p.id = v.actor_id "
-        "WHERE v.patient_id = ? AND v.at > ? ORDER BY v.at DESC, v.id DESC LIMIT ?",
+        "WHERE v.patient_id = ? AND v.at > ? ORDER BY v.at DESC, v.version DESC, v.id DESC LIMIT ?",
         patient_id,
         since if since is not None else -1,
         limit,

@@ -15,6 +15,7 @@ import msgspec
 from careplan.audit.service import record as record_audit
 from careplan.careplans import repo
 from careplan.careplans.goals_actions import action_from_row, goal_from_row
+from careplan.careplans.local_time import checked_date
 from careplan.careplans.schemas import CarePlan, Condition, PlanUpdate, SupportService
 from careplan.careplans.versions import record_version, stale
 from careplan.clock import Clock
@@ -94,6 +95,8 @@ async def apply_plan_update(
         _check_unique_ids("conditions", [c.id for c in changes["conditions"]])
     if "support" in changes:
         _check_unique_ids("support", [s.id for s in changes["support"]])
+    if isinstance(changes.get("review_date"), str):
+        checked_date("review_date", changes["review_date"])
     changed_fields = list(changes)
     row = await repo.plan(tx, patient_id)
     document = _document(row)

@@ -50,6 +50,7 @@ async def test_goal_bad_input_is_a_400_naming_the_field(client, world):
         "status": {"description": "x", "status": "finished"},
         "description": {"description": ""},
         "mood": {"description": "x", "mood": "good"},
+        "target_date": {"description": "x", "target_date": "2027-13-01"},
     }
     for field, body in cases.items():
         answer = await client.post(url, json=body)
@@ -88,6 +89,7 @@ async def test_actions_have_a_rhythm_and_bad_rhythms_are_refused(client, world, 
         "weekdays": {"what": "Swim", "frequency": "weekdays", "weekdays": [8]},
         "goal_id": {"what": "Swim", "goal_id": "no-such-goal"},
         "time_of_day": {"what": "Swim", "time_of_day": "noonish"},
+        "start_date": {"what": "Swim", "start_date": "2026-02-30"},
     }
     for field, body in cases.items():
         answer = await client.post(url, json=body)

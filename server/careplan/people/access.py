@@ -40,7 +40,12 @@ PATIENT_SELF_ACTIONS = frozenset(
         Action.WRITE_AGENDA,
     }
 )
+CLINICAL_ONLY_ACTIONS = frozenset(
+    {Action.EDIT_PLAN, Action.EDIT_CLINICAL_PLAN, Action.LOG_SELF_CARE, Action.MANAGE_REVIEWS}
+)
 CLINICIAN_ACTIONS = frozenset(Action)
+# Practice administrators run registration and care teams; they do not write care plans.
+ADMIN_ACTIONS = CLINICIAN_ACTIONS - CLINICAL_ONLY_ACTIONS - {Action.WRITE_AGENDA}
 CREATE_PATIENT_ROLES = frozenset(ClinicianRole)
 
 NOT_FOUND = "No patient with that id"
@@ -59,7 +64,8 @@ async def authorise(db: Executor, actor: Actor, patient_id: str, action: Action)
     )
     if organisation_id is None or organisation_id != actor.organisation_id:
         raise NotFoundException(NOT_FOUND)
-    if action not in CLINICIAN_ACTIONS:
+    allowed = ADMIN_ACTIONS if actor.role == ClinicianRole.ADMIN else CLINICIAN_ACTIONS
+    if action not in allowed:
         raise PermissionDeniedException("Your role cannot do this")
 
 

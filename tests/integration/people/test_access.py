@@ -74,3 +74,21 @@ async def test_patient_list_shows_a_patient_only_themself(client, dev_phone, wor
     await sign_in_patient(client, dev_phone, world.alice.phone_or_email)
     listed = (await client.get("/api/patients")).json()
     assert [p["id"] for p in listed["items"]] == [world.alice.id] and listed["total"] == 1
+
+
+async def test_practice_admin_manages_registration_but_not_care_plans(client, world, db):
+    await db.execute("UPDATE clinicians SET role = 'admin' WHERE id = ?", world.nurse.id)
+    await sign_in_clinician(client, world.nurse.phone_or_email)
+    alice = f"/api/patients/{world.alice.id}"
+    assert (await client.get(f"{alice}/plan")).status_code == 200
+    assert (await client.patch(alice, json={"preferred_language": "cy"})).status_code == 200
+    refused = {
+        "plan": await client.patch(f"{alice}/plan", json={"version": 1, "about_me": "x"}),
+        "goal": await client.post(f"{alice}/goals", json={"description": "Walk"}),
+        "review": await client.post(f"{alice}/reviews", json={"scheduled_for": "2027-01-10"}),
+    }
+    assert {name: answer.status_code for name, answer in refused.items()} == {
+        "plan": 403,
+        "goal": 403,
+        "review": 403,
+    }

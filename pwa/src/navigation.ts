@@ -1,29 +1,73 @@
-// Screens before sign-in live in the URL hash, so the phone's back button moves between them
-// and any static server (or the service worker's fallback) can serve the one index.html.
+// Screens live in the URL hash, so the phone's back button moves between them and any static
+// server (or the service worker's fallback) can serve the one index.html.
 import { useEffect, useState } from 'preact/hooks';
 
-export type Route = 'start' | 'patient' | 'practice';
+export type Route =
+  | { name: 'start' }
+  | { name: 'patient-sign-in' }
+  | { name: 'practice-sign-in' }
+  | { name: 'today' }
+  | { name: 'goals' }
+  | { name: 'readings' }
+  | { name: 'reading'; readingType: string }
+  | { name: 'my-plan' }
+  | { name: 'review' }
+  | { name: 'patients' }
+  | { name: 'plan-editor'; patientId: string }
+  | { name: 'history'; patientId: string };
 
-const HASHES: Record<Route, string> = {
+export type RouteName = Route['name'];
+
+const FIXED: Partial<Record<RouteName, string>> = {
   start: '#/',
-  patient: '#/sign-in/patient',
-  practice: '#/sign-in/practice',
+  'patient-sign-in': '#/sign-in/patient',
+  'practice-sign-in': '#/sign-in/practice',
+  today: '#/today',
+  goals: '#/goals',
+  readings: '#/readings',
+  'my-plan': '#/my-plan',
+  review: '#/review',
+  patients: '#/patients',
 };
 
-export function routeFromHash(hash: string): Route {
-  const match = (Object.keys(HASHES) as Route[]).find((route) => HASHES[route] === hash);
-  return match ?? 'start';
-}
+const segment = (value: string) => encodeURIComponent(value);
 
 export function hrefFor(route: Route): string {
-  return HASHES[route];
+  switch (route.name) {
+    case 'reading':
+      return `#/readings/${segment(route.readingType)}`;
+    case 'plan-editor':
+      return `#/patients/${segment(route.patientId)}/plan`;
+    case 'history':
+      return `#/patients/${segment(route.patientId)}/history`;
+    default:
+      return FIXED[route.name]!;
+  }
+}
+
+/** The screen a hash names; anything else (empty, unknown, a fragment id) is the start. */
+export function routeFromHash(hash: string): Route {
+  const fixed = (Object.keys(FIXED) as RouteName[]).find((name) => FIXED[name] === hash);
+  if (fixed) return { name: fixed } as Route;
+  let match = /^#\/readings\/([^/]+)$/.exec(hash);
+  if (match) return { name: 'reading', readingType: decodeURIComponent(match[1]!) };
+  match = /^#\/patients\/([^/]+)\/(plan|history)$/.exec(hash);
+  if (match) {
+    const patientId = decodeURIComponent(match[1]!);
+    return match[2] === 'plan' ? { name: 'plan-editor', patientId } : { name: 'history', patientId };
+  }
+  return { name: 'start' };
 }
 
 /** Replace the current history entry, e.g. after signing in, so "back" does not go to a form. */
 export function replaceRoute(route: Route): void {
-  const url = route === 'start' ? location.pathname : HASHES[route];
+  const url = route.name === 'start' ? location.pathname : hrefFor(route);
   history.replaceState(null, '', url);
   window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+export function navigate(route: Route): void {
+  location.hash = hrefFor(route);
 }
 
 export function useRoute(): Route {

@@ -10,6 +10,8 @@ type JsonContent<T> = T extends { content: { 'application/json': infer Body } } 
 type SuccessStatus = 200 | 201 | 202 | 204;
 type Responses<P extends ApiPath, M extends ApiMethod> =
   Operation<P, M> extends { responses: infer R } ? R : never;
+type Parameters<P extends ApiPath, M extends ApiMethod> =
+  Operation<P, M> extends { parameters: infer X } ? X : never;
 
 /** The JSON body of the operation's success response (`undefined` when it has none, e.g. 204). */
 export type SuccessBody<P extends ApiPath, M extends ApiMethod> =
@@ -20,7 +22,68 @@ export type SuccessBody<P extends ApiPath, M extends ApiMethod> =
 export type RequestBody<P extends ApiPath, M extends ApiMethod> =
   Operation<P, M> extends { requestBody?: infer Body } ? JsonContent<NonNullable<Body>> : never;
 
+/** The `{name}` parts of the path (`never` when there are none). */
+export type PathParams<P extends ApiPath, M extends ApiMethod> =
+  Parameters<P, M> extends { path: infer X } ? X : never;
+
+/** The query string the operation reads (`never` when it reads none). */
+export type QueryParams<P extends ApiPath, M extends ApiMethod> =
+  Parameters<P, M> extends { query?: infer X } ? NonNullable<X> : never;
+
+/** Whether the operation must be given a query string (a required query parameter). */
+export type QueryRequired<P extends ApiPath, M extends ApiMethod> =
+  Parameters<P, M> extends { query: unknown } ? true : false;
+
+// --- who is signed in -------------------------------------------------------------------
+
 export type Me = SuccessBody<'/api/me', 'get'>;
-export type Role = Me['role'];
-export type PatientLink = Me['patients'][number];
 export type SmsCodeSent = SuccessBody<'/api/auth/sms-code', 'post'>;
+
+// --- the plan ---------------------------------------------------------------------------
+
+export type CarePlan = SuccessBody<'/api/patients/{patient_id}/plan', 'get'>;
+export type PlanUpdate = RequestBody<'/api/patients/{patient_id}/plan', 'patch'>;
+export type Condition = CarePlan['conditions'][number];
+type WorsePlan = NonNullable<Condition['if_worse']>;
+export type Zone = NonNullable<WorsePlan['green']>;
+export type ZoneName = keyof WorsePlan;
+
+export type Goal = CarePlan['goals'][number];
+export type GoalCreate = RequestBody<'/api/patients/{patient_id}/goals', 'post'>;
+export type GoalUpdate = RequestBody<'/api/patients/{patient_id}/goals/{goal_id}', 'patch'>;
+export type GoalStatus = Goal['status'];
+export type GoalProgress = Goal['progress'];
+
+export type PlanAction = CarePlan['actions'][number];
+export type ActionCreate = RequestBody<'/api/patients/{patient_id}/actions', 'post'>;
+export type ActionUpdate = RequestBody<'/api/patients/{patient_id}/actions/{action_id}', 'patch'>;
+export type Frequency = PlanAction['frequency'];
+export type TimeOfDay = PlanAction['time_of_day'];
+
+// --- today, logs, history ---------------------------------------------------------------
+
+export type Today = SuccessBody<'/api/patients/{patient_id}/today', 'get'>;
+export type TodayItem = Today['items'][number];
+export type ActionLogCreate = RequestBody<'/api/patients/{patient_id}/action-logs', 'post'>;
+export type Outcome = ActionLogCreate['outcome'];
+export type History = SuccessBody<'/api/patients/{patient_id}/history', 'get'>;
+export type Change = History['changes'][number];
+
+// --- readings ---------------------------------------------------------------------------
+
+export type ReadingTypeInfo = SuccessBody<'/api/reading-types', 'get'>[number];
+export type ReadingCreate = RequestBody<'/api/patients/{patient_id}/readings', 'post'>;
+export type ReadingPage = SuccessBody<'/api/patients/{patient_id}/readings', 'get'>;
+export type Reading = ReadingPage['items'][number];
+export type Series = SuccessBody<'/api/patients/{patient_id}/readings/series', 'get'>;
+
+// --- reviews ----------------------------------------------------------------------------
+
+export type ReviewSummary = SuccessBody<'/api/patients/{patient_id}/reviews', 'get'>[number];
+export type Review = SuccessBody<'/api/patients/{patient_id}/reviews/{review_id}', 'get'>;
+export type Agenda = RequestBody<'/api/patients/{patient_id}/reviews/{review_id}/agenda', 'put'>;
+
+// --- offline sync -----------------------------------------------------------------------
+
+export type Mutation = RequestBody<'/api/sync', 'post'>['mutations'][number];
+export type SyncResult = SuccessBody<'/api/sync', 'post'>['results'][number];

@@ -10,8 +10,8 @@ export function roleLabel(role: string, t: Translate): string {
   return isMessageKey(key) ? t(key) : role;
 }
 
-/** How the signed-in person relates to a patient, or null for a relationship we have no words for. */
-export function relationshipLabel(relationship: string, t: Translate): string | null {
-  const key = `relationship.${relationship}`;
-  return isMessageKey(key) ? t(key) : null;
+/** A reading type's name in the reader's language; the server's English for a type we do not know. */
+export function readingTypeLabel(info: { reading_type: string; label: string }, t: Translate): string {
+  const key = `readings.type.${info.reading_type}`;
+  return isMessageKey(key) ? t(key) : info.label;
 }

@@ -55,7 +55,7 @@ export function CodeStep({ phone, expiresInSeconds, onChangePhone, onSignedIn }:
 
   return (
     <Page title={t('code.title')} hasErrors={errors.length > 0}>
-      <BackLink href={hrefFor('patient')} onClick={onChangePhone} />
+      <BackLink href={hrefFor({ name: 'patient-sign-in' })} onClick={onChangePhone} />
       <ErrorSummary errors={errors} />
       <h1>{t('code.title')}</h1>
       <p>{t('code.hint', { phone: displayPhone, minutes: Math.round(expiresInSeconds / 60) })}</p>

@@ -40,7 +40,7 @@ export function PhoneStep({ initialPhone, onCodeSent }: {
 
   return (
     <Page title={t('phone.title')} hasErrors={errors.length > 0}>
-      <BackLink href={hrefFor('start')} />
+      <BackLink href={hrefFor({ name: 'start' })} />
       <ErrorSummary errors={errors} />
       <form onSubmit={onSubmit} novalidate>
         <TextInput

@@ -33,7 +33,7 @@ export function PracticeSignInScreen({ onSignedIn }: { onSignedIn: (me: Me) => v
 
   return (
     <Page title={t('practice.title')} hasErrors={errors.length > 0}>
-      <BackLink href={hrefFor('start')} />
+      <BackLink href={hrefFor({ name: 'start' })} />
       <ErrorSummary errors={errors} />
       <h1>{t('practice.title')}</h1>
       <form onSubmit={onSubmit} novalidate>

@@ -23,8 +23,8 @@ export function StartScreen() {
       <h1>{t('start.title')}</h1>
       <p class="nhsuk-body-l">{t('start.lead')}</p>
       <h2 class="nhsuk-heading-m">{t('start.question')}</h2>
-      <SignInChoice route="patient" label={t('start.patient')} />
-      <SignInChoice route="practice" label={t('start.clinician')} />
+      <SignInChoice route={{ name: 'patient-sign-in' }} label={t('start.patient')} />
+      <SignInChoice route={{ name: 'practice-sign-in' }} label={t('start.clinician')} />
     </Page>
   );
 }

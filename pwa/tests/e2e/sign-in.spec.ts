@@ -1,3 +1,4 @@
+import { savedOnDevice } from './api';
 import { messagesTo, waitForNewCode } from './dev-phone';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
@@ -36,15 +37,17 @@ test('a patient signs in with a code sent by text message', async ({ page, reque
 
   await codeInput.fill(code);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await expect(page.getByText('Signed in as Margaret Jones')).toBeVisible();
-  await expect(page.getByText('Riverside Medical Practice')).toBeVisible();
   await expectNoAxeViolations(page, 'home');
 
-  // Reloading keeps the session (GET /api/me); signing out ends it.
+  // Reloading keeps the session (GET /api/me); signing out ends it and clears this device.
   await page.reload();
   await expect(page.getByText('Signed in as Margaret Jones')).toBeVisible();
+  await expect.poll(() => savedOnDevice(page)).not.toEqual([]);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Careplan' })).toBeVisible();
+  expect(await savedOnDevice(page)).toEqual([]);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Careplan' })).toBeVisible();
 });
@@ -66,8 +69,9 @@ test('a clinician signs in with email and password', async ({ browser, baseURL }
 
   await page.getByLabel('Password').fill('careplan-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(/Signed in as .*Amira Hassan/)).toBeVisible();
-  await expect(page.getByText('GP', { exact: true })).toBeVisible();
+  await expect(page.getByText('Signed in as Dr Amira Hassan')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Patients' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Margaret Jones' })).toBeVisible();
   await expectNoAxeViolations(page, 'clinician home');
 
   await context.close();

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { currentUser, sendSmsCode, signOut, verifySmsCode } from '../../src/api/client';
+import { readPlan, updatePlan } from '../../src/api/careplan';
+import { currentUser, fillPath, onSessionEnded, queryString, sendSmsCode, signOut, verifySmsCode } from '../../src/api/client';
 import { readCookie } from '../../src/api/csrf';
-import { ApiError } from '../../src/api/errors';
+import { ApiError, isConflict } from '../../src/api/errors';
 
 const me = {
   kind: 'patient',
@@ -117,5 +118,57 @@ describe('readCookie', () => {
     expect(readCookie('a=1; csrftoken=x%2By; b=2', 'csrftoken')).toBe('x+y');
     expect(readCookie('a=1', 'csrftoken')).toBeNull();
     expect(readCookie('', 'csrftoken')).toBeNull();
+  });
+});
+
+describe('paths and query strings', () => {
+  it('fills in path parameters, encoded', () => {
+    expect(fillPath('/api/patients/{patient_id}/goals/{goal_id}', { patient_id: 'p 1', goal_id: 'g/2' })).toBe(
+      '/api/patients/p%201/goals/g%2F2',
+    );
+    expect(() => fillPath('/api/patients/{patient_id}', {})).toThrow(/patient_id/);
+  });
+
+  it('writes only the parameters that have a value', () => {
+    expect(queryString({ since_last_review: true, before: null, limit: 20, reading_type: undefined })).toBe(
+      '?since_last_review=true&limit=20',
+    );
+    expect(queryString({})).toBe('');
+  });
+
+  it('sends path, query and body to the right URL', async () => {
+    fakeDocument.cookie = 'csrftoken=t';
+    fetchMock.mockResolvedValueOnce(json(200, { version: 3 }));
+    await updatePlan('p1', { version: 2, what_matters: 'Walking' });
+    expect(requestTo(0).path).toBe('/api/patients/p1/plan');
+    expect(requestTo(0).init.method).toBe('PATCH');
+    expect(JSON.parse(requestTo(0).init.body as string)).toEqual({ version: 2, what_matters: 'Walking' });
+  });
+});
+
+describe('conflicts and ended sessions', () => {
+  it("keeps a 409's extra, so the current version is known", async () => {
+    fakeDocument.cookie = 'csrftoken=t';
+    fetchMock.mockResolvedValueOnce(
+      json(409, { status_code: 409, detail: 'version: this plan was changed by someone else', extra: { current_version: 7 } }),
+    );
+    const error = await updatePlan('p1', { version: 2, about_me: 'x' }).catch((e: unknown) => e);
+    expect(isConflict(error)).toBe(true);
+    expect(error).toMatchObject({ status: 409, extra: { current_version: 7 } });
+  });
+
+  it('tells listeners when the server says the session has ended, but not for /api/me', async () => {
+    const ended = vi.fn();
+    const stop = onSessionEnded(ended);
+    fetchMock.mockImplementation(async () => json(401, { status_code: 401, detail: 'Not signed in' }));
+
+    await currentUser();
+    expect(ended).not.toHaveBeenCalled();
+    await readPlan('p1').catch(() => undefined);
+    expect(ended).toHaveBeenCalledTimes(1);
+
+    stop();
+    await readPlan('p1').catch(() => undefined);
+    expect(ended).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relationshipLabel, roleLabel } from '../../src/i18n/labels';
+import { readingTypeLabel, roleLabel } from '../../src/i18n/labels';
 import { DICTIONARIES, LANGUAGES, isLanguage, isMessageKey, translate } from '../../src/i18n/translate';
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -28,12 +28,13 @@ describe('message dictionaries', () => {
 
 describe('translate', () => {
   it('fills in parameters', () => {
-    expect(translate('en', 'home.signedInAs', { name: 'Margaret Jones' })).toBe('Signed in as Margaret Jones');
-    expect(translate('cy', 'home.signedInAs', { name: 'Siân Williams' })).toBe('Wedi mewngofnodi fel Siân Williams');
+    expect(translate('en', 'editor.title', { name: 'Margaret Jones' })).toBe('Care plan for Margaret Jones');
+    expect(translate('cy', 'editor.title', { name: 'Siân Williams' })).toBe('Cynllun gofal Siân Williams');
+    expect(translate('en', 'outbox.waiting', { count: 2 })).toBe('2 waiting to send');
   });
 
   it('leaves a placeholder it was given no value for, so the gap is visible', () => {
-    expect(translate('en', 'home.signedInAs')).toBe('Signed in as {name}');
+    expect(translate('en', 'editor.title')).toBe('Care plan for {name}');
   });
 });
 
@@ -49,14 +50,14 @@ describe('isLanguage', () => {
 describe('labels for server codes', () => {
   const t = (key: Parameters<typeof translate>[1]) => translate('cy', key);
 
-  it('translates known roles and relationships', () => {
+  it('translates known roles and reading types', () => {
     expect(roleLabel('gp', t)).toBe('Meddyg teulu');
-    expect(relationshipLabel('self', t)).toBe('Eich cynllun eich hun');
+    expect(readingTypeLabel({ reading_type: 'blood_pressure', label: 'Blood pressure' }, t)).toBe('Pwysedd gwaed');
   });
 
   it('still shows something for codes a newer server may send', () => {
     expect(roleLabel('physiotherapist', t)).toBe('physiotherapist');
-    expect(relationshipLabel('carer', t)).toBeNull();
+    expect(readingTypeLabel({ reading_type: 'ketones', label: 'Ketones' }, t)).toBe('Ketones');
   });
 
   it('does not treat inherited object properties as messages', () => {

@@ -1,15 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { hrefFor, routeFromHash } from '../../src/navigation';
+import { hrefFor, routeFromHash, type Route } from '../../src/navigation';
+
+const ROUTES: Route[] = [
+  { name: 'start' },
+  { name: 'patient-sign-in' },
+  { name: 'practice-sign-in' },
+  { name: 'today' },
+  { name: 'goals' },
+  { name: 'readings' },
+  { name: 'reading', readingType: 'blood_pressure' },
+  { name: 'my-plan' },
+  { name: 'review' },
+  { name: 'patients' },
+  { name: 'plan-editor', patientId: 'abc123' },
+  { name: 'history', patientId: 'abc123' },
+];
 
 describe('routeFromHash', () => {
-  it('round-trips every route through its href', () => {
-    for (const route of ['start', 'patient', 'practice'] as const) {
-      expect(routeFromHash(hrefFor(route))).toBe(route);
-    }
+  it.each(ROUTES)('round-trips $name through its href', (route) => {
+    expect(routeFromHash(hrefFor(route))).toEqual(route);
+  });
+
+  it('encodes ids that need it, and decodes them back', () => {
+    const route: Route = { name: 'plan-editor', patientId: 'a/b c' };
+    expect(hrefFor(route)).toBe('#/patients/a%2Fb%20c/plan');
+    expect(routeFromHash(hrefFor(route))).toEqual(route);
   });
 
   it('treats an empty or unknown hash as the start screen', () => {
-    expect(routeFromHash('')).toBe('start');
-    expect(routeFromHash('#maincontent')).toBe('start');
+    expect(routeFromHash('')).toEqual({ name: 'start' });
+    expect(routeFromHash('#maincontent')).toEqual({ name: 'start' });
+    expect(routeFromHash('#/patients/x/unknown')).toEqual({ name: 'start' });
   });
 });

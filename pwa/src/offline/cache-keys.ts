@@ -1,0 +1,11 @@
+// Where each saved copy lives in the `cache` store: per patient, so a carer's or a second
+// patient's copies never mix.
+export const cacheKeys = {
+  plan: (patientId: string) => `${patientId}/plan`,
+  today: (patientId: string) => `${patientId}/today`,
+  readingTypes: () => 'reading-types',
+  readings: (patientId: string, readingType: string) => `${patientId}/readings/${readingType}`,
+  series: (patientId: string, readingType: string) => `${patientId}/series/${readingType}`,
+  reviews: (patientId: string) => `${patientId}/reviews`,
+  review: (patientId: string, reviewId: string) => `${patientId}/reviews/${reviewId}`,
+};

@@ -1,0 +1,126 @@
+import { useEffect } from 'preact/hooks';
+import { readToday } from '../../api/careplan';
+import type { Outcome, Today } from '../../api/types';
+import { Page } from '../../components/Page';
+import { ReadView } from '../../components/ReadView';
+import { formatDayLong } from '../../format/dates';
+import { describeSchedule } from '../../format/schedule';
+import { useI18n } from '../../i18n/I18nProvider';
+import { cacheKeys } from '../../offline/cache-keys';
+import { logActionMutation } from '../../offline/mutations';
+import { onSaved, queueMutation, useOutbox } from '../../offline/outbox-runtime';
+import { useRead } from '../../offline/use-read';
+import { thisWeek, todayView, type TodayEntry } from '../../plan/today-view';
+
+const OUTCOMES: readonly Outcome[] = ['done', 'partly', 'not_today'];
+
+function ActionCard({ entry, onLog }: { entry: TodayEntry; onLog: (outcome: Outcome) => void }) {
+  const { t, language } = useI18n();
+  const { action, streak_days, done_this_week } = entry.item;
+  const week = thisWeek(entry.item);
+  const headingId = `action-${action.id}`;
+  const state = entry.outcome
+    ? t(entry.waiting ? 'today.loggedWaiting' : 'today.logged', { outcome: t(`today.outcome.${entry.outcome}`) })
+    : t('today.notLogged');
+  const expected = week?.expected ?? 0;
+
+  return (
+    <li class="app-action">
+      <h3 class="nhsuk-heading-s app-action__what" id={headingId}>
+        {action.what}
+      </h3>
+      <p class="nhsuk-body-s app-secondary-text">{describeSchedule(action, t, language)}</p>
+      <p class={`app-action__state ${entry.outcome ? 'app-action__state--logged' : ''}`}>{state}</p>
+      <div class="app-outcomes" role="group" aria-labelledby={headingId}>
+        {OUTCOMES.map((outcome) => {
+          const chosen = entry.outcome === outcome;
+          return (
+            <button
+              key={outcome}
+              type="button"
+              class={`nhsuk-button app-outcome ${chosen ? 'app-outcome--chosen' : 'nhsuk-button--secondary'}`}
+              aria-pressed={chosen}
+              onClick={() => !chosen && onLog(outcome)}
+            >
+              {chosen && <span aria-hidden="true">✓ </span>}
+              {t(`today.outcome.${outcome}`)}
+            </button>
+          );
+        })}
+      </div>
+      <p class="nhsuk-body-s app-action__figures">
+        {t('today.streak', { days: streak_days })}
+        <br />
+        {expected > 0
+          ? t('today.thisWeek', { done: done_this_week, expected })
+          : t('today.thisWeekNoTarget', { done: done_this_week })}
+      </p>
+      {expected > 0 && (
+        <span class="app-progress" aria-hidden="true">
+          <span class="app-progress__bar" style={{ width: `${Math.min(100, (100 * done_this_week) / expected)}%` }} />
+        </span>
+      )}
+    </li>
+  );
+}
+
+function TodayList({ today, patientId }: { today: Today; patientId: string }) {
+  const { t, language } = useI18n();
+  const { queued, sent } = useOutbox();
+  const view = todayView(today, queued, sent, Date.now());
+  const due = view.entries.filter((entry) => entry.due);
+  const notDue = view.entries.filter((entry) => !entry.due);
+
+  const log = (actionId: string, outcome: Outcome) =>
+    void queueMutation(logActionMutation(patientId, { action_id: actionId, day: view.day, outcome }, Date.now()));
+
+  const cards = (entries: TodayEntry[]) => (
+    <ul class="app-action-list">
+      {entries.map((entry) => (
+        <ActionCard key={entry.item.action.id} entry={entry} onLog={(outcome) => log(entry.item.action.id, outcome)} />
+      ))}
+    </ul>
+  );
+
+  return (
+    <>
+      <p class="nhsuk-body-l">{formatDayLong(view.day, language)}</p>
+      {view.entries.length === 0 && <p>{t('today.noActions')}</p>}
+      {view.entries.length > 0 && (
+        <>
+          <h2 class="nhsuk-heading-m">{t('today.dueTitle')}</h2>
+          {due.length === 0 ? <p>{t('today.nothingDue')}</p> : cards(due)}
+        </>
+      )}
+      {notDue.length > 0 && (
+        <details class="nhsuk-details">
+          <summary class="nhsuk-details__summary">
+            <span class="nhsuk-details__summary-text">{t('today.otherActions', { count: notDue.length })}</span>
+          </summary>
+          <div class="nhsuk-details__text">{cards(notDue)}</div>
+        </details>
+      )}
+    </>
+  );
+}
+
+/** Home for patients: each action due today, logged with one tap, offline too. */
+export function TodayScreen({ patientId }: { patientId: string }) {
+  const { t } = useI18n();
+  const { state, reload } = useRead(() => readToday(patientId), [patientId], cacheKeys.today(patientId));
+
+  // Once the server has a log, ask again for the streak and the week's count.
+  useEffect(
+    () => onSaved((saved) => saved.some((m) => m.kind === 'log_action' && m.patient_id === patientId) && reload()),
+    [patientId, reload],
+  );
+
+  return (
+    <Page title={t('today.title')}>
+      <h1>{t('today.title')}</h1>
+      <ReadView state={state} onRetry={reload}>
+        {(today) => <TodayList today={today} patientId={patientId} />}
+      </ReadView>
+    </Page>
+  );
+}

@@ -1,0 +1,90 @@
+import { ApiSession, createPatient, signInClinician, signInPatient, WALK, writePlan } from './api';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+
+// Each axe run takes a second or two, and these walk through every screen.
+test.describe.configure({ timeout: 90_000 });
+
+test('the patient screens have no axe violations', async ({ page, request, playwright, baseURL }) => {
+  const clinician = await ApiSession.clinician(playwright, baseURL!);
+  const patient = await createPatient(clinician, 221, 'Ada');
+  await writePlan(clinician, patient.id);
+  await clinician.dispose();
+
+  await signInPatient(page, request, patient.phone);
+  const menu = page.getByRole('navigation', { name: 'Main menu' });
+  await expect(page.getByRole('heading', { name: WALK })).toBeVisible();
+  await expectNoAxeViolations(page, 'Today');
+
+  await page.getByRole('button', { name: 'Partly' }).click();
+  await expect(page.getByText('You said: Partly')).toBeVisible();
+  await expectNoAxeViolations(page, 'Today, logged');
+
+  await menu.getByRole('link', { name: 'Goals' }).click();
+  await expect(page.getByRole('heading', { name: 'Walk to the allotment and back' })).toBeVisible();
+  await expectNoAxeViolations(page, 'Goals');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await expect(page.locator('.nhsuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page, 'Goals, error');
+  await page.getByLabel('Your goal, in your own words').fill('Sleep through the night');
+  await page.getByLabel('How important is this to you?').selectOption('7');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await expect(page.getByRole('heading', { name: 'Sleep through the night' })).toBeVisible();
+
+  await menu.getByRole('link', { name: 'Readings' }).click();
+  await expect(page.getByRole('link', { name: 'Blood pressure' })).toBeVisible();
+  await expectNoAxeViolations(page, 'Readings');
+  await page.getByRole('link', { name: 'Blood pressure' }).click();
+  await page.getByRole('button', { name: 'Save reading' }).click();
+  await expect(page.locator('.nhsuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page, 'Reading form, errors');
+  await page.getByLabel(/^Top number/).fill('142');
+  await page.getByLabel(/^Bottom number/).fill('88');
+  await page.getByRole('button', { name: 'Save reading' }).click();
+  await expect(page.getByRole('cell', { name: '142/88 mmHg' })).toBeVisible();
+  await expect(page.locator('.app-chart canvas').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'Blood pressure, with chart');
+
+  await menu.getByRole('link', { name: 'My plan' }).click();
+  await expect(page.getByRole('heading', { name: 'Amber: I feel worse' })).toBeVisible();
+  await expectNoAxeViolations(page, 'My plan');
+
+  await menu.getByRole('link', { name: 'My review' }).click();
+  await expect(page.getByText('58 mmol/mol')).toBeVisible();
+  await expectNoAxeViolations(page, 'Prepare for my review');
+  await page.getByLabel('Thing to talk about 1').fill('My breathing at night');
+  await page.getByRole('button', { name: 'Send to my care team' }).click();
+  await expect(page.getByText('Sent. Your care team will see this before your review.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Thing to talk about 1')).toHaveValue('My breathing at night');
+
+  await page.getByRole('button', { name: 'Cymraeg' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Paratoi ar gyfer fy adolygiad' })).toBeVisible();
+  // Welsh dates come from our own words: Chromium has no Welsh locale data.
+  await expect(page.getByText('Mae eich adolygiad ar 15 Mawrth 2027 gyda Dr Amira Hassan.')).toBeVisible();
+  await expectNoAxeViolations(page, 'Prepare for my review in Welsh');
+  await page.getByRole('button', { name: 'English' }).click();
+});
+
+test('the plan editor and History have no axe violations', async ({ page, playwright, baseURL }) => {
+  const clinician = await ApiSession.clinician(playwright, baseURL!);
+  const patient = await createPatient(clinician, 222, 'Bert');
+  await writePlan(clinician, patient.id);
+  await clinician.dispose();
+
+  await signInClinician(page);
+  await expectNoAxeViolations(page, 'patient list');
+  await page.getByRole('link', { name: patient.name }).click();
+  await expect(page.getByLabel('Condition', { exact: true })).toHaveValue('COPD');
+  await expectNoAxeViolations(page, 'plan editor');
+
+  // Open every "change" form, then check again with all the fields showing.
+  for (const summary of await page.locator('summary').all()) await summary.click();
+  await page.getByLabel('Condition', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Save the plan' }).click();
+  await expect(page.locator('.nhsuk-error-summary').first()).toBeFocused();
+  await expectNoAxeViolations(page, 'plan editor, all forms open, with an error');
+
+  await page.getByRole('link', { name: 'See what changed' }).click();
+  await expect(page.locator('main ul.nhsuk-list--border > li').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'History');
+});

@@ -17,11 +17,15 @@ from careplan.audit.routes import access_log
 from careplan.auth.csrf import csrf_middleware
 from careplan.auth.middleware import PUBLIC, SessionAuthMiddleware
 from careplan.auth.routes import AuthController, me
+from careplan.careplans.readings.routes import ReadingController
+from careplan.careplans.reviews.routes import ReviewController
+from careplan.careplans.routes import CarePlanController, sync
 from careplan.clock import Clock, SystemClock
 from careplan.devphone import create_dev_phone_router
 from careplan.errors import (
     client_error_handler,
     internal_error_handler,
+    invalid_text_handler,
     validation_error_handler,
 )
 from careplan.logging import request_id_middleware
@@ -33,7 +37,7 @@ from careplan.openapi_docs import document_security
 from careplan.people.actor import Actor
 from careplan.people.routes import PatientController, list_clinicians
 from careplan.settings import Settings
-from careplan.storage.db import Database, connect
+from careplan.storage.db import Database, InvalidText, connect
 from careplan.storage.migrate import ensure_current
 from careplan.web import app_shell_handler
 
@@ -94,7 +98,17 @@ def create_app(
     runtime = Runtime(settings, clock or SystemClock(), sms)
     api = Router(
         path="/api",
-        route_handlers=[AuthController, me, PatientController, list_clinicians, access_log],
+        route_handlers=[
+            AuthController,
+            me,
+            PatientController,
+            list_clinicians,
+            access_log,
+            CarePlanController,
+            sync,
+            ReviewController,
+            ReadingController,
+        ],
         middleware=[
             partial(csrf_middleware, settings.secret_key),
             SessionAuthMiddleware(lambda: runtime.db, lambda: runtime.clock, settings),
@@ -120,13 +134,21 @@ def create_app(
         exception_handlers={
             ValidationException: validation_error_handler,
             ClientException: client_error_handler,
+            InvalidText: invalid_text_handler,
             500: internal_error_handler,
         },
         openapi_config=OpenAPIConfig(
             title="Careplan API",
             version="0.1.0",
             description="A patient-held care plan. JSON, snake_case, UTC epoch-ms instants.",
-            tags=[Tag(name="auth"), Tag(name="patients"), Tag(name="audit")],
+            tags=[
+                Tag(name="auth"),
+                Tag(name="patients"),
+                Tag(name="care plan"),
+                Tag(name="audit"),
+                Tag(name="reviews"),
+                Tag(name="readings"),
+            ],
         ),
         logging_config=None,
         debug=False,

@@ -15,6 +15,7 @@ from litestar.exceptions import (
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from careplan.logging import current_request_id
+from careplan.storage.db import InvalidText
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,11 @@ def client_error_handler(_: Request, exc: ClientException) -> Response:
     return Response(
         _body(exc.status_code, detail, exc.extra), status_code=exc.status_code, headers=exc.headers
     )
+
+
+def invalid_text_handler(_: Request, exc: InvalidText) -> Response:
+    """Text with a NUL character: refused the same on SQLite and PostgreSQL."""
+    return Response(_body(400, f"request: {exc}"), status_code=400)
 
 
 def internal_error_handler(_: Request, exc: Exception) -> Response:

@@ -1,27 +1,47 @@
-"""The bench data set: one practice, its clinicians, 10,000 patients, and ready sessions.
+"""The people every bench data set starts from: one practice, its clinicians, its patients,
+each with a named clinician, and ready sessions.
 
-Written straight to the database with executemany (seconds, not minutes), after the real
-migrations, so the server under test runs on exactly the schema it ships with. Sessions are
-inserted directly because the sign-in endpoints are rate limited, as they should be.
+Written straight to the database by `tests.bench.bulk` (seconds, not minutes), after the real
+migrations. Sessions are inserted directly because the sign-in endpoints are rate limited, as
+they should be. `build_dataset` is the `GET /api/me` case's data set: 10,000 patients.
 """
 
 from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from tests.bench.bulk import Table, load
 
 from careplan.auth.passwords import hash_password
 from careplan.auth.tokens import hash_session_token, new_session_token
-from careplan.storage.db import Database, connect
-from careplan.storage.migrate import migrate
 
 PATIENTS = 10_000
 CLINICIANS = 20
 PATIENT_SESSIONS = 32
 CLINICIAN_SESSIONS = 4
 SESSION_HOURS = 12
+TIME_ZONE = "Europe/London"
 _ROLES = ["gp", "nurse", "care_coordinator", "pharmacist", "health_coach"]
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    token: str  # what the browser holds; the database keeps only its hash
+    user_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    patient_ids: list[str]
+    sessions: list[Session]  # the patients' first, then the clinicians'
+    tables: list[Table]
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
 
 
 def nhs_numbers() -> Iterator[str]:
@@ -35,17 +55,18 @@ def nhs_numbers() -> Iterator[str]:
             yield f"{stem}{check}"
 
 
-async def build_dataset(database_url: str) -> list[str]:
+def build_dataset(database_url: str) -> list[str]:
     """Migrate DATABASE_URL, fill it, and return the session tokens (patients first)."""
-    db = await connect(database_url)
-    try:
-        await migrate(db)
-        return await _fill(db, int(time.time() * 1000))
-    finally:
-        await db.close()
+    crowd = people(PATIENTS, now_ms(), range(PATIENT_SESSIONS), CLINICIAN_SESSIONS)
+    load(database_url, crowd.tables)
+    return [session.token for session in crowd.sessions]
 
 
-async def _fill(db: Database, now: int) -> list[str]:
+def people(
+    patient_count: int, now: int, signed_in_patients: Iterable[int], signed_in_clinicians: int
+) -> People:
+    """PATIENT_COUNT patients; sessions for the patients at those positions and the first
+    SIGNED_IN_CLINICIANS clinicians."""
     organisation_id = uuid.uuid4().hex
     password_hash = hash_password(uuid.uuid4().hex)  # nobody signs in with it
     clinicians = [
@@ -56,15 +77,18 @@ async def _fill(db: Database, now: int) -> list[str]:
             f"Clinician {i}",
             _ROLES[i % len(_ROLES)],
             password_hash,
+            1,
             now,
             now,
         )
         for i in range(CLINICIANS)
     ]
+    clinician_ids = [clinician[0] for clinician in clinicians]
+    patient_ids = [uuid.uuid4().hex for _ in range(patient_count)]
     numbers = nhs_numbers()
-    patients = [
+    patients = (
         (
-            uuid.uuid4().hex,
+            patient_id,
             organisation_id,
             f"Given{i}",
             f"Family{i}",
@@ -72,52 +96,68 @@ async def _fill(db: Database, now: int) -> list[str]:
             next(numbers),
             f"+447700900{i % 1000:03d}",
             "en",
-            "Europe/London",
+            TIME_ZONE,
             now,
             now,
         )
-        for i in range(PATIENTS)
+        for i, patient_id in enumerate(patient_ids)
+    )
+    care_team = (
+        (patient_id, clinician_ids[i % CLINICIANS], "named_clinician", now)
+        for i, patient_id in enumerate(patient_ids)
+    )
+    signed_in = [("patient", patient_ids[i]) for i in signed_in_patients]
+    signed_in += [("clinician", user_id) for user_id in clinician_ids[:signed_in_clinicians]]
+    sessions = [Session(new_session_token(), user_id) for _, user_id in signed_in]
+    session_rows = [
+        (hash_session_token(s.token), kind, s.user_id, now, now, now + SESSION_HOURS * 3_600_000)
+        for s, (kind, _) in zip(sessions, signed_in, strict=True)
     ]
-    care_team = [
-        (patient[0], clinicians[i % CLINICIANS][0], "named_clinician", now)
-        for i, patient in enumerate(patients)
-    ]
-    signed_in = [("patient", p[0]) for p in patients[:PATIENT_SESSIONS]]
-    signed_in += [("clinician", c[0]) for c in clinicians[:CLINICIAN_SESSIONS]]
-    tokens = [new_session_token() for _ in signed_in]
-    sessions = [
-        (hash_session_token(token), kind, user_id, now, now, now + SESSION_HOURS * 3_600_000)
-        for token, (kind, user_id) in zip(tokens, signed_in, strict=True)
-    ]
-    async with db.transaction() as tx:
-        await tx.execute(
-            "INSERT INTO organisations (id, name, time_zone, sms_sender, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            organisation_id,
-            "Bench Practice",
-            "Europe/London",
-            None,
-            now,
-        )
-        await tx.executemany(
-            "INSERT INTO clinicians (id, organisation_id, email, display_name, role, "
-            "password_hash, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+    tables = [
+        Table(
+            "organisations",
+            ("id", "name", "time_zone", "sms_sender", "created_at"),
+            [(organisation_id, "Bench Practice", TIME_ZONE, None, now)],
+        ),
+        Table(
+            "clinicians",
+            (
+                "id",
+                "organisation_id",
+                "email",
+                "display_name",
+                "role",
+                "password_hash",
+                "active",
+                "created_at",
+                "updated_at",
+            ),
             clinicians,
-        )
-        await tx.executemany(
-            "INSERT INTO patients (id, organisation_id, given_name, family_name, birth_date, "
-            "nhs_number, phone, preferred_language, time_zone, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ),
+        Table(
+            "patients",
+            (
+                "id",
+                "organisation_id",
+                "given_name",
+                "family_name",
+                "birth_date",
+                "nhs_number",
+                "phone",
+                "preferred_language",
+                "time_zone",
+                "created_at",
+                "updated_at",
+            ),
             patients,
-        )
-        await tx.executemany(
-            "INSERT INTO care_team_members (patient_id, clinician_id, team_role, added_at) "
-            "VALUES (?, ?, ?, ?)",
-            care_team,
-        )
-        await tx.executemany(
-            "INSERT INTO sessions (token_hash, user_kind, user_id, created_at, last_seen_at, "
-            "expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-            sessions,
-        )
-    return tokens
+        ),
+        Table(
+            "care_team_members", ("patient_id", "clinician_id", "team_role", "added_at"), care_team
+        ),
+        Table(
+            "sessions",
+            ("token_hash", "user_kind", "user_id", "created_at", "last_seen_at", "expires_at"),
+            session_rows,
+        ),
+    ]
+    return People(patient_ids, sessions, tables)

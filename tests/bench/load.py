@@ -16,8 +16,8 @@ THREADS = 1  # one wrk thread keeps up with one server worker and leaves it the 
 @dataclass(frozen=True, slots=True)
 class Target:
     name: str
-    url: str
-    cookies: list[str]  # Cookie header values, rotated over requests; empty: none sent
+    url: str  # where wrk connects; its path is what is asked for when `requests` is empty
+    requests: list[tuple[str, str]]  # (path, Cookie header) pairs rotated over; empty: plain GETs
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ def run_wrk(target: Target, seconds: int) -> Measured:
         str(SCRIPT),
         target.url,
         "--",
-        *target.cookies,
+        *(part for request in target.requests for part in request),
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
     report = json.loads(done.stdout.strip().splitlines()[-1])

@@ -1,12 +1,12 @@
--- wrk script for `make bench`: rotate the Cookie headers given after `--` over requests
--- (none: plain GETs), and report the run as one JSON object on the last line.
+-- wrk script for `make bench`: rotate the requests given after `--` as path, Cookie header
+-- pairs (none: plain GETs of the URL), and report the run as one JSON object on the last line.
 
 local prepared = {}
 local next_request = 1
 
 function init(args)
-  for i, cookie in ipairs(args) do
-    prepared[i] = wrk.format("GET", nil, { ["Cookie"] = cookie })
+  for i = 1, #args - 1, 2 do
+    prepared[#prepared + 1] = wrk.format("GET", args[i], { ["Cookie"] = args[i + 1] })
   end
   if #prepared == 0 then
     prepared[1] = wrk.format("GET")

@@ -11,10 +11,6 @@ _LITERAL = re.compile(r'record(?:_audit)?\(\s*\w+,\s*\w+,\s*\w+,\s*"([a-z_]+\.[a
 
 
 def test_every_literal_audit_action_has_plain_words():
-    used = {
-        match
-        for path in SERVER.rglob("*.py")
-        for match in _LITERAL.findall(path.read_text())
-    }
+    used = {match for path in SERVER.rglob("*.py") for match in _LITERAL.findall(path.read_text())}
     assert used, "the pattern found no audit calls: it is out of date"
     assert sorted(used - _PLAIN_WORDS.keys()) == []

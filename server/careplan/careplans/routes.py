@@ -31,7 +31,9 @@ from careplan.openapi_docs import refusals
 from careplan.people.routes import PatientId
 
 ItemId = Annotated[str, PathParameter(max_length=64, description="The goal's or action's id")]
-VersionRead = Annotated[int, QueryParameter(ge=1, description="The version you last read")]
+VersionRead = Annotated[
+    int, QueryParameter(ge=1, le=2_147_483_647, description="The version you last read")
+]
 STALE = refusals(_409="Someone else changed it since you read it: `extra.current_version`")
 
 

@@ -16,7 +16,9 @@ Text = Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
 LongText = Annotated[str, msgspec.Meta(max_length=4000)]
 Id = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 ZeroToTen = Annotated[int, msgspec.Meta(ge=0, le=10)]
-Version = Annotated[int, msgspec.Meta(ge=1, description="The version you last read")]
+Version = Annotated[
+    int, msgspec.Meta(ge=1, le=2_147_483_647, description="The version you last read")
+]
 SnomedCode = Annotated[
     str, msgspec.Meta(pattern=r"^\d{6,18}$", description="A SNOMED CT concept id")
 ]

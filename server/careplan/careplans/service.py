@@ -132,7 +132,7 @@ async def agree_at_review(
     row = await repo.plan(tx, patient_id)
     document = _document(row)
     new_version = await _write_plan(
-        tx, clock, patient_id, row, expected_version, document, next_review_date
+        tx, clock, patient_id, row, expected_version, document, next_review_date, "plan_version"
     )
     await record_version(
         tx,
@@ -156,19 +156,20 @@ async def _write_plan(
     expected_version: int,
     document: PlanDocument,
     review_date: str | None,
+    version_field: str = "version",
 ) -> int:
     now = clock.now_ms()
     encoded = msgspec.json.encode(document).decode()
     if row is None:
         if expected_version != 1:
-            raise stale(1, "plan")
+            raise stale(1, "plan", version_field)
         try:
             await repo.insert_plan(tx, patient_id, 2, encoded, review_date, now)
         except UniqueViolation:  # someone else wrote the first version just now
-            raise stale(2, "plan") from None
+            raise stale(2, "plan", version_field) from None
         return 2
     if not await repo.update_plan(tx, patient_id, expected_version, encoded, review_date, now):
-        raise stale(row["version"], "plan")
+        raise stale(row["version"], "plan", version_field)
     return expected_version + 1
 
 

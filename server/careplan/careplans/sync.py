@@ -26,7 +26,7 @@ from careplan.clock import Clock
 from careplan.errors import Conflict
 from careplan.people.access import Action, authorise
 from careplan.people.actor import Actor
-from careplan.storage.db import Database, Executor
+from careplan.storage.db import Database, Executor, InvalidText
 
 Apply = Callable[[Executor, Clock, Actor, Mutation], Awaitable[bool]]
 
@@ -115,6 +115,8 @@ async def _one(db: Database, clock: Clock, actor: Actor, m: Mutation) -> SyncRes
     except HTTPException as exc:
         return SyncResult(id=m.id, status="invalid", detail=exc.detail)
     except msgspec.ValidationError as exc:
+        return SyncResult(id=m.id, status="invalid", detail=f"data: {exc}")
+    except InvalidText as exc:
         return SyncResult(id=m.id, status="invalid", detail=f"data: {exc}")
     return SyncResult(id=m.id, status="applied" if created else "duplicate")
 

@@ -45,10 +45,10 @@ _FIELD_WORDS = {
 }
 
 
-def stale(current_version: int | None, what: str) -> Conflict:
+def stale(current_version: int | None, what: str, field: str = "version") -> Conflict:
     """409 carrying the current version, so the client can reload and re-apply its edit."""
     return Conflict(
-        f"version: this {what} was changed by someone else (now version {current_version}); "
+        f"{field}: this {what} was changed by someone else (now version {current_version}); "
         "reload it and make your change again",
         extra={"current_version": current_version},
     )

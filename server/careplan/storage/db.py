@@ -43,6 +43,18 @@ class UniqueViolation(Exception):
     """A UNIQUE or PRIMARY KEY constraint refused a write (portable across backends)."""
 
 
+class InvalidText(ValueError):
+    """A text value holds a NUL character, which PostgreSQL cannot store: refused on both
+    backends alike, before the query runs, so the app can answer 400 rather than 500."""
+
+
+def _no_nul(args: Sequence[Any]) -> Sequence[Any]:
+    for arg in args:
+        if isinstance(arg, str) and "\x00" in arg:
+            raise InvalidText("text must not contain the NUL character (\\u0000)")
+    return args
+
+
 class Database(ABC):
     """What the app holds: an Executor that also makes transactions.
 
@@ -93,7 +105,7 @@ class _SqliteExecutor:
 
     async def execute(self, sql: str, *args: Any) -> int:
         try:
-            cursor = await self._conn.execute(sql, args)
+            cursor = await self._conn.execute(sql, _no_nul(args))
         except sqlite3.IntegrityError as exc:
             if "UNIQUE" in str(exc):
                 raise UniqueViolation(str(exc)) from exc
@@ -101,14 +113,14 @@ class _SqliteExecutor:
         return cursor.rowcount
 
     async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        await self._conn.executemany(sql, rows)
+        await self._conn.executemany(sql, [_no_nul(row) for row in rows])
 
     async def fetch_one(self, sql: str, *args: Any) -> Row | None:
-        async with self._conn.execute(sql, args) as cursor:
+        async with self._conn.execute(sql, _no_nul(args)) as cursor:
             return await cursor.fetchone()
 
     async def fetch_all(self, sql: str, *args: Any) -> list[Row]:
-        async with self._conn.execute(sql, args) as cursor:
+        async with self._conn.execute(sql, _no_nul(args)) as cursor:
             return list(await cursor.fetchall())
 
     async def fetch_value(self, sql: str, *args: Any) -> Any:
@@ -153,10 +165,10 @@ class SqliteDatabase(_SqliteExecutor, Database):
             await tx.executemany(sql, rows)
 
     async def fetch_one(self, sql: str, *args: Any) -> Row | None:
-        return self._reader.execute(sql, args).fetchone()
+        return self._reader.execute(sql, _no_nul(args)).fetchone()
 
     async def fetch_all(self, sql: str, *args: Any) -> list[Row]:
-        return self._reader.execute(sql, args).fetchall()
+        return self._reader.execute(sql, _no_nul(args)).fetchall()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_SqliteExecutor]:
@@ -230,7 +242,7 @@ class _PostgresExecutor:
 
     async def execute(self, sql: str, *args: Any) -> int:
         try:
-            status = await self._conn.execute(to_postgres(sql), *args)
+            status = await self._conn.execute(to_postgres(sql), *_no_nul(args))
         except asyncpg.UniqueViolationError as exc:
             raise UniqueViolation(str(exc)) from exc
         # asyncpg returns a status tag such as "UPDATE 3" or "INSERT 0 1".
@@ -238,16 +250,16 @@ class _PostgresExecutor:
         return int(tail) if tail.isdigit() else 0
 
     async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        await self._conn.executemany(to_postgres(sql), rows)
+        await self._conn.executemany(to_postgres(sql), [_no_nul(row) for row in rows])
 
     async def fetch_one(self, sql: str, *args: Any) -> Row | None:
-        return await self._conn.fetchrow(to_postgres(sql), *args)
+        return await self._conn.fetchrow(to_postgres(sql), *_no_nul(args))
 
     async def fetch_all(self, sql: str, *args: Any) -> list[Row]:
-        return list(await self._conn.fetch(to_postgres(sql), *args))
+        return list(await self._conn.fetch(to_postgres(sql), *_no_nul(args)))
 
     async def fetch_value(self, sql: str, *args: Any) -> Any:
-        return await self._conn.fetchval(to_postgres(sql), *args)
+        return await self._conn.fetchval(to_postgres(sql), *_no_nul(args))
 
     async def execute_script(self, sql: str) -> None:
         await self._conn.execute(sql)  # no arguments: the simple protocol runs many statements

@@ -125,3 +125,29 @@ async def test_a_batch_that_is_not_a_batch_is_a_400_and_clinicians_sync_too(clie
     mine = mutation("update_plan", world.alice.id, {"version": 1, "about_me": "Clinician note"})
     results = (await client.post("/api/sync", json={"mutations": [stranger, mine]})).json()
     assert [r["status"] for r in results["results"]] == ["invalid", "applied"]
+
+
+async def test_text_with_a_nul_character_is_refused_alike_on_both_databases(
+    client, world, dev_phone, db
+):
+    await sign_in_patient(client, dev_phone, world.alice.phone_or_email)
+    pid = world.alice.id
+    nul_reading = mutation(
+        "record_reading", pid, {"reading_type": "mood", "value": 5, "unit": "score", "note": "a\0b"}
+    )
+    answer = await client.post("/api/sync", json={"mutations": [nul_reading]})
+    assert answer.json()["results"][0]["status"] == "invalid"
+    assert "NUL" in answer.json()["results"][0]["detail"]
+    direct = await client.post(
+        f"/api/patients/{pid}/readings",
+        json={
+            "id": str(uuid.uuid4()),
+            "reading_type": "mood",
+            "value": 5,
+            "unit": "score",
+            "note": "a\0b",
+        },
+    )
+    assert direct.status_code == 400 and "NUL" in direct.json()["detail"]
+    assert (await client.get(f"/api/patients/{pid}%00/plan")).status_code in (400, 404)
+    assert await db.fetch_value("SELECT COUNT(*) FROM readings") == 0

@@ -22,6 +22,16 @@ async def patient_time_zone(db: Executor, patient_id: str) -> str | None:
     return await db.fetch_value("SELECT time_zone FROM patients WHERE id = ?", patient_id)
 
 
+async def active_clinician_role(
+    db: Executor, organisation_id: str, clinician_id: str
+) -> str | None:
+    return await db.fetch_value(
+        "SELECT role FROM clinicians WHERE id = ? AND organisation_id = ? AND active = 1",
+        clinician_id,
+        organisation_id,
+    )
+
+
 async def hold_patient(db: Executor, patient_id: str) -> None:
     """Serialise scheduling for one patient until the transaction ends.
 

@@ -7,12 +7,16 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from careplan.careplans.schemas import Id, Version
+from careplan.careplans.schemas import Id
 from careplan.people.schemas import ClinicianSummary, IsoDate
 
 ReviewStatus = Literal["scheduled", "completed", "cancelled"]
 AgendaItem = Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
 MAX_AGENDA_ITEMS = 10
+# Bounded by the INTEGER column: a larger number would fail in the database, not here.
+PlanVersion = Annotated[
+    int, msgspec.Meta(ge=1, le=2_147_483_647, description="The plan version you last read")
+]
 
 
 class ReviewCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -44,7 +48,7 @@ class ReviewComplete(msgspec.Struct, forbid_unknown_fields=True):
 
     agreed: Annotated[str, msgspec.Meta(min_length=1, max_length=4000)]
     next_review_date: IsoDate
-    plan_version: Version
+    plan_version: PlanVersion
 
 
 class AgendaPrompt(msgspec.Struct):

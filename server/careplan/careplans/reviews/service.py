@@ -30,9 +30,8 @@ from careplan.careplans.reviews.schemas import (
 )
 from careplan.clock import Clock
 from careplan.errors import Conflict, InvalidField
-from careplan.people import repo as people_repo
 from careplan.people.access import NOT_FOUND, Action, authorise
-from careplan.people.actor import Actor
+from careplan.people.actor import Actor, ClinicianRole
 from careplan.people.schemas import ClinicianSummary
 from careplan.storage.db import Database, Executor, Row
 
@@ -48,10 +47,7 @@ async def schedule_review(
     await authorise(db, actor, patient_id, Action.MANAGE_REVIEWS)
     today = await _patient_today(db, clock, patient_id)
     scheduled_for = _checked_day(data.scheduled_for, "scheduled_for", today, earliest=today)
-    clinician_id = data.clinician_id or actor.id
-    known = await people_repo.clinicians_in_organisation(db, actor.organisation_id, [clinician_id])
-    if clinician_id not in known:
-        raise InvalidField("clinician_id", f"no clinician {clinician_id[:40]!r} in this practice")
+    clinician_id = await _checked_reviewer(db, actor, data.clinician_id or actor.id)
     now = clock.now_ms()
     review_id = uuid.uuid4().hex
     async with db.transaction() as tx:
@@ -190,10 +186,24 @@ async def complete_review(
     return await _review(db, patient_id, review_id)
 
 
+async def _checked_reviewer(db: Executor, actor: Actor, clinician_id: str) -> str:
+    """The agenda goes to whoever holds the review: a clinician of this practice who may
+    complete it, never an administrator or someone elsewhere."""
+    role = await repo.active_clinician_role(db, actor.organisation_id, clinician_id)
+    if role is None:
+        raise InvalidField("clinician_id", f"no clinician {clinician_id[:40]!r} in this practice")
+    if role == ClinicianRole.ADMIN:
+        raise InvalidField("clinician_id", "a practice administrator cannot hold a review")
+    return clinician_id
+
+
 def _words(raw: str, field: str) -> str:
+    """Trimmed words; NUL is refused here because PostgreSQL cannot store it in TEXT."""
     text = raw.strip()
     if not text:
         raise InvalidField(field, "must not be blank")
+    if "\x00" in text:
+        raise InvalidField(field, "must not contain NUL characters")
     return text
 
 

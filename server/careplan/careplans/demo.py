@@ -13,12 +13,14 @@ from zoneinfo import ZoneInfo
 import msgspec
 
 from careplan.careplans import repo
-from careplan.careplans.demo_plans import PLANS, DemoPlan, Series
+from careplan.careplans.demo_plans import PLANS, REVIEW_RESULTS, DemoPlan, Series
 from careplan.careplans.goals_actions import create_action, create_goal
 from careplan.careplans.local_time import local_day
 from careplan.careplans.logs import store_log
 from careplan.careplans.readings.schemas import ReadingCreate
 from careplan.careplans.readings.service import store_reading
+from careplan.careplans.reviews.schemas import ResultShare, ReviewCreate
+from careplan.careplans.reviews.service import schedule_review, share_result
 from careplan.careplans.schemas import ActionLogCreate, PlanUpdate
 from careplan.careplans.service import update_plan
 from careplan.clock import Clock
@@ -44,8 +46,25 @@ async def load_demo_plans(db: Database, clock: Clock, organisation_id: str) -> i
         async with db.transaction() as tx:
             await _write_logs(tx, clock, _as_patient(clinician, patient_id), action_ids, demo, rng)
             await _write_readings(tx, clock, _as_patient(clinician, patient_id), demo, rng)
+        await _prepare_review(db, clock, clinician, patient_id, nhs_number)
         given += 1
     return given
+
+
+async def _prepare_review(
+    db: Database, clock: Clock, clinician: Actor, patient_id: str, nhs_number: str
+) -> None:
+    """A review in two weeks with results already shared, for "Prepare for my review"."""
+    results = REVIEW_RESULTS.get(nhs_number)
+    if not results:
+        return
+    day = local_day(clock.now_ms(), "Europe/London") + timedelta(days=14)
+    review = await schedule_review(
+        db, clock, clinician, patient_id, ReviewCreate(scheduled_for=day.isoformat())
+    )
+    for label, value, note in results:
+        shared = ResultShare(label=label, value=value, plain_note=note)
+        await share_result(db, clock, clinician, patient_id, review.id, shared)
 
 
 async def _named_clinician(db: Database, patient_id: str, organisation_id: str) -> Actor:

@@ -301,3 +301,25 @@ PLANS: dict[str, DemoPlan] = {
         adherence=0.7,
     ),
 }
+
+
+# Results shared before Margaret's review (Year of Care), each with a plain-language note.
+REVIEW_RESULTS = {
+    "9990000018": [
+        (
+            "HbA1c (average blood sugar)",
+            "58 mmol/mol",
+            "A little higher than your target of 53. It has come down from 64 in the spring.",
+        ),
+        (
+            "Blood pressure (clinic)",
+            "142/86",
+            "Slightly above the 140/90 we aim for at clinic; your home readings look better.",
+        ),
+        (
+            "Kidney function (eGFR)",
+            "68",
+            "Normal for your age. We check it once a year because of your diabetes.",
+        ),
+    ]
+}

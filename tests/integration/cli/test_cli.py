@@ -38,7 +38,8 @@ async def test_demo_twice_creates_each_person_and_plan_once(env):
     db = await connect(env["CAREPLAN_DATABASE_URL"])
     counted = (
         "SELECT (SELECT COUNT(*) FROM care_plans) AS plans, (SELECT COUNT(*) FROM goals) AS goals,"
-        " (SELECT COUNT(*) FROM action_logs) AS logs, (SELECT COUNT(*) FROM readings) AS readings"
+        " (SELECT COUNT(*) FROM action_logs) AS logs, (SELECT COUNT(*) FROM readings) AS readings,"
+        " (SELECT COUNT(*) FROM review_results) AS shared_results"
     )
     try:
         first = dict(await db.fetch_one(counted))
@@ -46,7 +47,7 @@ async def test_demo_twice_creates_each_person_and_plan_once(env):
         assert dict(await db.fetch_one(counted)) == first
         assert await db.fetch_value("SELECT COUNT(*) FROM patients") == 5
         assert await db.fetch_value("SELECT COUNT(*) FROM clinicians") == 2
-        assert first["plans"] == 5 and first["goals"] >= 5
+        assert first["plans"] == 5 and first["goals"] >= 5 and first["shared_results"] == 3
         plans = await db.fetch_all("SELECT document FROM care_plans")
         assert all(doc["document"].count('"display"') >= 2 for doc in plans)  # multi-condition
         days_logged = await db.fetch_value("SELECT COUNT(DISTINCT day) FROM action_logs")

@@ -78,18 +78,7 @@ async def create_goal(
     fields = _without_id(data)
     async with db.transaction() as tx:
         await _check_conditions(tx, patient_id, data.condition_ids)
-        goal_id = await _fresh_id(tx, "goals", data.id)
-        now = clock.now_ms()
-        row = {
-            "id": goal_id,
-            "patient_id": patient_id,
-            "version": 1,
-            **_encoded(fields),
-            "position": await repo.next_position(tx, "goals", patient_id),
-            "created_at": now,
-            "updated_at": now,
-        }
-        await repo.insert_row(tx, "goals", row)
+        goal_id = await _insert(tx, clock, "goals", patient_id, data.id, fields)
         goal = goal_from_row(_found(await repo.goal(tx, patient_id, goal_id)))
         await _remember(tx, clock, actor, patient_id, "goal", goal, "created", list(fields))
     return goal
@@ -140,19 +129,8 @@ async def create_action(
     _check_frequency(fields)
     async with db.transaction() as tx:
         await _check_goal(tx, patient_id, data.goal_id)
-        action_id = await _fresh_id(tx, "plan_actions", data.id)
-        now = clock.now_ms()
         fields["start_date"] = data.start_date or (await patient_today(tx, clock, patient_id))
-        row = {
-            "id": action_id,
-            "patient_id": patient_id,
-            "version": 1,
-            **_encoded(fields),
-            "position": await repo.next_position(tx, "plan_actions", patient_id),
-            "created_at": now,
-            "updated_at": now,
-        }
-        await repo.insert_row(tx, "plan_actions", row)
+        action_id = await _insert(tx, clock, "plan_actions", patient_id, data.id, fields)
         action = action_from_row(_found(await repo.action(tx, patient_id, action_id)))
         await _remember(tx, clock, actor, patient_id, "action", action, "created", list(fields))
     return action
@@ -278,12 +256,29 @@ async def _remember(
     await record_audit(tx, clock, actor, audit_action, [patient_id], kind, entity.id)
 
 
-async def _fresh_id(tx: Executor, table: str, wanted: str | None) -> str:
-    if wanted is None:
-        return uuid.uuid4().hex
-    if await repo.id_taken(tx, table, wanted):
+async def _insert(
+    tx: Executor,
+    clock: Clock,
+    table: str,
+    patient_id: str,
+    wanted_id: str | None,
+    fields: dict[str, Any],
+) -> str:
+    """Insert a new goal or action at version 1, last in the list; its id."""
+    if wanted_id is not None and await repo.id_taken(tx, table, wanted_id):
         raise InvalidField("id", "is already used; make a new one")
-    return wanted
+    now = clock.now_ms()
+    row = {
+        "id": wanted_id or uuid.uuid4().hex,
+        "patient_id": patient_id,
+        "version": 1,
+        **_encoded(fields),
+        "position": await repo.next_position(tx, table, patient_id),
+        "created_at": now,
+        "updated_at": now,
+    }
+    await repo.insert_row(tx, table, row)
+    return row["id"]
 
 
 def _found(row: Row | None) -> Row:

@@ -22,8 +22,7 @@ from careplan.clock import Clock
 from careplan.errors import InvalidField
 from careplan.people.access import Action, authorise
 from careplan.people.actor import Actor
-from careplan.people.repo import care_team
-from careplan.people.schemas import TeamMember
+from careplan.people.service import care_team_members
 from careplan.storage.db import Database, Executor, UniqueViolation
 
 CLINICAL_FIELDS = frozenset({"conditions", "review_date"})
@@ -46,15 +45,7 @@ async def read_plan(db: Database, clock: Clock, actor: Actor, patient_id: str) -
 async def whole_plan(db: Executor, patient_id: str) -> CarePlan:
     row = await repo.plan(db, patient_id)
     document = _document(row)
-    team = [
-        TeamMember(
-            clinician_id=r["clinician_id"],
-            display_name=r["display_name"],
-            role=r["role"],
-            team_role=r["team_role"],
-        )
-        for r in await care_team(db, patient_id)
-    ]
+    team = await care_team_members(db, patient_id)
     return CarePlan(
         patient_id=patient_id,
         version=row["version"] if row else 1,

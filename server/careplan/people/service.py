@@ -194,11 +194,8 @@ async def _checked_team(
     return members
 
 
-async def _patient(db: Executor, patient_id: str) -> Patient:
-    row = await repo.patient(db, patient_id)
-    if row is None:
-        raise NotFoundException(NOT_FOUND)
-    team = [
+async def care_team_members(db: Executor, patient_id: str) -> list[TeamMember]:
+    return [
         TeamMember(
             clinician_id=r["clinician_id"],
             display_name=r["display_name"],
@@ -207,4 +204,11 @@ async def _patient(db: Executor, patient_id: str) -> Patient:
         )
         for r in await repo.care_team(db, patient_id)
     ]
+
+
+async def _patient(db: Executor, patient_id: str) -> Patient:
+    row = await repo.patient(db, patient_id)
+    if row is None:
+        raise NotFoundException(NOT_FOUND)
+    team = await care_team_members(db, patient_id)
     return Patient(**{k: row[k] for k in repo.PATIENT_FIELDS}, care_team=team)

@@ -20,6 +20,7 @@ const ReadingsScreen = lazy(() => import('./screens/patient/ReadingsScreen').the
 const ReadingTypeScreen = lazy(() => import('./screens/patient/ReadingTypeScreen').then((m) => m.ReadingTypeScreen));
 const MyPlanScreen = lazy(() => import('./screens/patient/MyPlanScreen').then((m) => m.MyPlanScreen));
 const ReviewPrepScreen = lazy(() => import('./screens/patient/ReviewPrepScreen').then((m) => m.ReviewPrepScreen));
+const ChangesScreen = lazy(() => import('./screens/patient/ChangesScreen').then((m) => m.ChangesScreen));
 const PatientListScreen = lazy(() => import('./screens/clinician/PatientListScreen').then((m) => m.PatientListScreen));
 const PlanEditorScreen = lazy(() => import('./screens/clinician/PlanEditorScreen').then((m) => m.PlanEditorScreen));
 const HistoryScreen = lazy(() => import('./screens/clinician/HistoryScreen').then((m) => m.HistoryScreen));
@@ -36,6 +37,8 @@ function PatientScreen({ route, patientId }: { route: Route; patientId: string }
       return <MyPlanScreen patientId={patientId} />;
     case 'review':
       return <ReviewPrepScreen patientId={patientId} />;
+    case 'changes':
+      return <ChangesScreen patientId={patientId} from={route.from} />;
     default:
       return <TodayScreen patientId={patientId} />;
   }
@@ -52,9 +55,12 @@ function ClinicianScreen({ route }: { route: Route }) {
   }
 }
 
-/** The patient's menu: one item per screen; a reading's page belongs to "Readings". */
+/**
+ * The patient's menu: one item per screen; a reading's page belongs to "Readings", and "What has
+ * changed" to the screen it was opened from.
+ */
 function patientNavigation(route: Route, t: ReturnType<typeof useI18n>['t']): NavigationItem[] {
-  const current = route.name === 'reading' ? 'readings' : route.name;
+  const current = route.name === 'reading' ? 'readings' : route.name === 'changes' ? route.from : route.name;
   const items = [
     { route: { name: 'today' }, label: t('nav.today') },
     { route: { name: 'goals' }, label: t('nav.goals') },

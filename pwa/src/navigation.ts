@@ -12,6 +12,8 @@ export type Route =
   | { name: 'reading'; readingType: string }
   | { name: 'my-plan' }
   | { name: 'review' }
+  /** "What has changed", reached from My plan or from Prepare for my review (back goes there). */
+  | { name: 'changes'; from: 'my-plan' | 'review' }
   | { name: 'patients' }
   | { name: 'plan-editor'; patientId: string }
   | { name: 'history'; patientId: string };
@@ -36,6 +38,8 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'reading':
       return `#/readings/${segment(route.readingType)}`;
+    case 'changes':
+      return `#/${route.from}/changes`;
     case 'plan-editor':
       return `#/patients/${segment(route.patientId)}/plan`;
     case 'history':
@@ -51,6 +55,8 @@ export function routeFromHash(hash: string): Route {
   if (fixed) return { name: fixed } as Route;
   let match = /^#\/readings\/([^/]+)$/.exec(hash);
   if (match) return { name: 'reading', readingType: decodeURIComponent(match[1]!) };
+  match = /^#\/(my-plan|review)\/changes$/.exec(hash);
+  if (match) return { name: 'changes', from: match[1] as 'my-plan' | 'review' };
   match = /^#\/patients\/([^/]+)\/(plan|history)$/.exec(hash);
   if (match) {
     const patientId = decodeURIComponent(match[1]!);

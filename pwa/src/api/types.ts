@@ -47,6 +47,9 @@ export type Condition = CarePlan['conditions'][number];
 type WorsePlan = NonNullable<Condition['if_worse']>;
 export type Zone = NonNullable<WorsePlan['green']>;
 export type ZoneName = keyof WorsePlan;
+export type SupportService = CarePlan['support'][number];
+export type SupportKind = SupportService['kind'];
+export type SupportStatus = SupportService['status'];
 
 export type Goal = CarePlan['goals'][number];
 export type GoalCreate = RequestBody<'/api/patients/{patient_id}/goals', 'post'>;

@@ -109,6 +109,16 @@ export const en = {
   'today.streak': 'Days in a row: {days}',
   'today.thisWeek': 'This week: {done} of {expected} done',
   'today.thisWeekNoTarget': 'This week: {done} done',
+  'today.addNote': 'Add a note',
+  'today.changeNote': 'Change your note',
+  'today.noteLabel': 'Your note',
+  'today.noteHint':
+    'For example, how it went. Up to {max} characters. Notes are not read straight away: if you need help urgently, call 111, or 999 in an emergency.',
+  'today.saveNote': 'Save note',
+  'today.noteSaved': 'Note saved.',
+  'today.noteRemoved': 'Note removed.',
+  'today.yourNote': 'Your note: {note}',
+  'today.errorNoteMissing': 'Write your note',
 
   'goals.title': 'My goals',
   'goals.none': 'There are no goals yet.',
@@ -189,6 +199,7 @@ export const en = {
 
   'plan.title': 'My plan',
   'plan.print': 'Print my plan',
+  'plan.changesLink': 'What has changed in my plan',
   'plan.whatMatters': 'What matters to me',
   'plan.aboutMe': 'About me',
   'plan.notWritten': 'Not written yet.',
@@ -229,6 +240,7 @@ export const en = {
 
   'review.title': 'Prepare for my review',
   'review.none': 'You do not have a review booked. Your practice will tell you when it is.',
+  'review.changesLink': 'What has changed in my plan since my last review',
   'review.when': 'Your review is on {date} with {clinician}.',
   'review.results': 'My results',
   'review.resultsNone': 'Your results have not been shared yet.',
@@ -287,6 +299,19 @@ export const en = {
   'editor.whoToCall': 'Who to call',
   'editor.addCondition': 'Add a condition',
   'editor.removeCondition': 'Remove this condition',
+  'editor.newSupport': 'New support service',
+  'editor.supportName': 'Name',
+  'editor.supportNameHint': 'For example, Riverside walking group.',
+  'editor.supportKind': 'Kind of support',
+  'editor.supportHowToReach': 'How to reach them (optional)',
+  'editor.supportHowToReachHint': 'For example, a phone number, or where and when they meet.',
+  'editor.supportStatus': 'Does the person use it?',
+  'editor.supportStatus.using': 'Uses it',
+  'editor.supportStatus.want_to_try': 'Wants to try it',
+  'editor.supportStatus.tried': 'Has tried it',
+  'editor.addSupport': 'Add a support service',
+  'editor.removeSupport': 'Remove this support service',
+  'editor.errorSupportName': "Enter the support service's name",
   'editor.save': 'Save the plan',
   'editor.saved': 'Plan saved (version {version}).',
   'editor.noChanges': 'There are no changes to save.',
@@ -311,7 +336,10 @@ export const en = {
   'editor.goalSaved': 'Goal saved.',
   'editor.goalAdded': 'Goal added.',
   'editor.goalDeleted': 'Goal deleted.',
-  'editor.goalConflict': 'Someone else changed this goal. We have loaded the latest version. Make your change again.',
+  'editor.goalConflictTitle': 'Someone else changed this goal',
+  'editor.goalConflict':
+    'Someone else saved changes to this goal while you were editing. We have loaded their changes and kept what you typed. Check the goal, then save again.',
+  'editor.goalGone': 'Someone else deleted this goal while you were editing.',
   'editor.actionWhat': 'What to do',
   'editor.actionWhatHint': 'For example, walk for 20 minutes.',
   'editor.frequency': 'How often',
@@ -330,7 +358,10 @@ export const en = {
   'editor.actionSaved': 'Action saved.',
   'editor.actionAdded': 'Action added.',
   'editor.actionDeleted': 'Action deleted.',
-  'editor.actionConflict': 'Someone else changed this action. We have loaded the latest version. Make your change again.',
+  'editor.actionConflictTitle': 'Someone else changed this action',
+  'editor.actionConflict':
+    'Someone else saved changes to this action while you were editing. We have loaded their changes and kept what you typed. Check the action, then save again.',
+  'editor.actionGone': 'Someone else deleted this action while you were editing.',
   'editor.errorActionWhat': 'Enter what to do',
   'editor.errorWeekdays': 'Choose at least one day',
 
@@ -343,6 +374,15 @@ export const en = {
   'history.noneSince': 'No changes since the last review.',
   'history.by': 'By {name}, {when}',
   'history.fields': 'Changed: {fields}',
+
+  'changes.title': 'What has changed',
+  'changes.lead': 'Changes to your plan, your goals and your actions: what changed, who changed it and when.',
+  'changes.inEnglish': 'The descriptions of the changes are in English.',
+  'changes.showAll': 'Show all changes, not only those since my last review',
+  'changes.lastReview': 'Your last review was on {when}.',
+  'changes.noReview': 'You have not had a review yet, so every change is shown.',
+  'changes.none': 'There are no changes to your plan yet.',
+  'changes.noneSince': 'Nothing has changed since your last review.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -8,4 +8,6 @@ export const cacheKeys = {
   series: (patientId: string, readingType: string) => `${patientId}/series/${readingType}`,
   reviews: (patientId: string) => `${patientId}/reviews`,
   review: (patientId: string, reviewId: string) => `${patientId}/reviews/${reviewId}`,
+  history: (patientId: string, sinceLastReview: boolean) =>
+    `${patientId}/history/${sinceLastReview ? 'since-last-review' : 'all'}`,
 };

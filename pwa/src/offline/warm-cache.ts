@@ -1,6 +1,6 @@
 // Right after opening the app online, save a copy of everything the patient's screens read
 // first, so the whole app opens offline later, not only the screens they happened to visit.
-import { readPlan, readReadingTypes, readReview, readReviews, readToday } from '../api/careplan';
+import { readHistory, readPlan, readReadingTypes, readReview, readReviews, readToday } from '../api/careplan';
 import type { ReviewSummary } from '../api/types';
 import { upcomingReview } from '../plan/reviews';
 import { cacheKeys } from './cache-keys';
@@ -21,6 +21,7 @@ export async function warmCache(patientId: string): Promise<void> {
     keep(cacheKeys.plan(patientId), () => readPlan(patientId)),
     keep(cacheKeys.today(patientId), () => readToday(patientId)),
     keep(cacheKeys.readingTypes(), readReadingTypes),
+    keep(cacheKeys.history(patientId, true), () => readHistory(patientId, true)),
     reviews,
   ]);
 }

@@ -13,6 +13,15 @@ export interface ActionForm {
   goal_id: string;
 }
 
+export const ACTION_FIELDS: readonly (keyof ActionForm)[] = [
+  'what',
+  'frequency',
+  'times_per_week',
+  'weekdays',
+  'time_of_day',
+  'goal_id',
+];
+
 export const emptyActionForm = (): ActionForm => ({
   what: '',
   frequency: 'daily',

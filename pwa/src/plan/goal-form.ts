@@ -11,6 +11,15 @@ export interface GoalForm {
   target_date: string;
 }
 
+export const GOAL_FIELDS: readonly (keyof GoalForm)[] = [
+  'description',
+  'status',
+  'progress',
+  'importance',
+  'confidence',
+  'target_date',
+];
+
 export const emptyGoalForm = (): GoalForm => ({
   description: '',
   status: 'active',

@@ -2,13 +2,17 @@
 // over it, for the patient's own current day (which may have moved on since the copy was saved).
 import type { Mutation, Outcome, PlanAction, Today, TodayItem } from '../api/types';
 import { isoWeekday, localDay } from '../format/dates';
-import { latestLog } from '../offline/mutations';
+import { latestLog, type LogActionData } from '../offline/mutations';
+
+export const NOTE_MAX_LENGTH = 500;
 
 export interface TodayEntry {
   item: TodayItem;
   due: boolean;
   /** What was logged for the day, counting logs not sent yet; null when nothing was. */
   outcome: Outcome | null;
+  /** The note with that outcome, counting logs not sent yet; null when there is none. */
+  note: string | null;
   /** The outcome shown is still waiting in the outbox. */
   waiting: boolean;
 }
@@ -42,11 +46,14 @@ export function todayView(today: Today, queued: readonly Mutation[], sent: reado
     const sentIsNewer =
       sentLog !== null &&
       (serverLog === null || (serverLog.id !== sentLog.id && serverLog.logged_at < (sentLog.made_at ?? 0)));
-    const logged = sentIsNewer ? sentLog.data.outcome : (serverLog?.outcome ?? null);
+    const logged = sentIsNewer
+      ? { outcome: sentLog.data.outcome, note: sentLog.data.note ?? null }
+      : { outcome: serverLog?.outcome ?? null, note: serverLog?.note ?? null };
     return {
       item,
       due: fromAnotherDay ? dueOn(item.action, day) : item.due_today,
-      outcome: waiting?.data.outcome ?? logged,
+      outcome: waiting ? waiting.data.outcome : logged.outcome,
+      note: waiting ? (waiting.data.note ?? null) : logged.note,
       waiting: waiting !== null,
     };
   });
@@ -59,4 +66,20 @@ export function thisWeek(item: TodayItem): TodayItem['weeks'][number] | null {
     (latest, week) => (latest === null || week.week_start > latest.week_start ? week : latest),
     null,
   );
+}
+
+/**
+ * What a tap or a note sends for an action on `day`: the outcome and note shown, with the change
+ * laid over them, so changing the outcome keeps the note and a note keeps the outcome. A blank
+ * note removes it. Null when nothing would change, or when there is no outcome to note.
+ */
+export function logFor(
+  entry: TodayEntry,
+  day: string,
+  change: { outcome: Outcome } | { note: string },
+): LogActionData | null {
+  const outcome = 'outcome' in change ? change.outcome : entry.outcome;
+  const note = 'note' in change ? change.note.trim() || null : entry.note;
+  if (outcome === null || (outcome === entry.outcome && note === entry.note)) return null;
+  return { action_id: entry.item.action.id, day, outcome, note };
 }

@@ -1,14 +1,12 @@
-import { ApiSession, createPatient, signInClinician, signInPatient, WALK, writePlan } from './api';
+import { createPatient, signInClinician, signInPatient, WALK, writePlan } from './api';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 // Each axe run takes a second or two, and these walk through every screen.
 test.describe.configure({ timeout: 90_000 });
 
-test('the patient screens have no axe violations', async ({ page, request, playwright, baseURL }) => {
-  const clinician = await ApiSession.clinician(playwright, baseURL!);
+test('the patient screens have no axe violations', async ({ page, request, clinician }) => {
   const patient = await createPatient(clinician, 221, 'Ada');
   await writePlan(clinician, patient.id);
-  await clinician.dispose();
 
   await signInPatient(page, request, patient.phone);
   const menu = page.getByRole('navigation', { name: 'Main menu' });
@@ -18,6 +16,14 @@ test('the patient screens have no axe violations', async ({ page, request, playw
   await page.getByRole('button', { name: 'Partly' }).click();
   await expect(page.getByText('You said: Partly')).toBeVisible();
   await expectNoAxeViolations(page, 'Today, logged');
+  await page.locator('summary', { hasText: 'Add a note' }).click();
+  await page.getByRole('button', { name: /^Save note/ }).click();
+  await expect(page.getByLabel('Your note')).toBeFocused();
+  await expectNoAxeViolations(page, 'Today, note with an error');
+  await page.getByLabel('Your note').fill('Slow, but I got there.');
+  await page.getByRole('button', { name: /^Save note/ }).click();
+  await expect(page.getByText('Your note: Slow, but I got there.')).toBeVisible();
+  await expectNoAxeViolations(page, 'Today, with a note');
 
   await menu.getByRole('link', { name: 'Goals' }).click();
   await expect(page.getByRole('heading', { name: 'Walk to the allotment and back' })).toBeVisible();
@@ -47,6 +53,12 @@ test('the patient screens have no axe violations', async ({ page, request, playw
   await menu.getByRole('link', { name: 'My plan' }).click();
   await expect(page.getByRole('heading', { name: 'Amber: I feel worse' })).toBeVisible();
   await expectNoAxeViolations(page, 'My plan');
+  await page.getByRole('link', { name: 'What has changed in my plan' }).click();
+  await expect(page.locator('main ul.nhsuk-list--border > li').first()).toContainText('By Ada Testing');
+  await expectNoAxeViolations(page, 'What has changed');
+  await page.getByLabel('Show all changes, not only those since my last review').check();
+  await expect(page.locator('main ul.nhsuk-list--border > li').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'What has changed, every change');
 
   await menu.getByRole('link', { name: 'My review' }).click();
   await expect(page.getByText('58 mmol/mol')).toBeVisible();
@@ -62,14 +74,16 @@ test('the patient screens have no axe violations', async ({ page, request, playw
   // Welsh dates come from our own words: Chromium has no Welsh locale data.
   await expect(page.getByText('Mae eich adolygiad ar 15 Mawrth 2027 gyda Dr Amira Hassan.')).toBeVisible();
   await expectNoAxeViolations(page, 'Prepare for my review in Welsh');
+  await page.getByRole('link', { name: 'Beth sydd wedi newid yn fy nghynllun ers fy adolygiad diwethaf' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Beth sydd wedi newid' })).toBeVisible();
+  await expect(page.locator('main ul.nhsuk-list--border > li').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'What has changed in Welsh');
   await page.getByRole('button', { name: 'English' }).click();
 });
 
-test('the plan editor and History have no axe violations', async ({ page, playwright, baseURL }) => {
-  const clinician = await ApiSession.clinician(playwright, baseURL!);
+test('the plan editor and History have no axe violations', async ({ page, clinician }) => {
   const patient = await createPatient(clinician, 222, 'Bert');
   await writePlan(clinician, patient.id);
-  await clinician.dispose();
 
   await signInClinician(page);
   await expectNoAxeViolations(page, 'patient list');
@@ -77,7 +91,8 @@ test('the plan editor and History have no axe violations', async ({ page, playwr
   await expect(page.getByLabel('Condition', { exact: true })).toHaveValue('COPD');
   await expectNoAxeViolations(page, 'plan editor');
 
-  // Open every "change" form, then check again with all the fields showing.
+  // Open every "change" form and add a support service, then check again with all the fields showing.
+  await page.getByRole('button', { name: 'Add a support service' }).click();
   for (const summary of await page.locator('summary').all()) await summary.click();
   await page.getByLabel('Condition', { exact: true }).fill('');
   await page.getByRole('button', { name: 'Save the plan' }).click();

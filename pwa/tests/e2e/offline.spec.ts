@@ -1,4 +1,4 @@
-import { ApiSession, createPatient, savedOnDevice, signInPatient, WALK, WHAT_MATTERS, writePlan } from './api';
+import { createPatient, savedOnDevice, signInPatient, WALK, WHAT_MATTERS, writePlan } from './api';
 import { expect, test } from './fixtures';
 
 interface Today {
@@ -12,13 +12,10 @@ test('offline, a log and a reading wait in the outbox, are stored once back onli
   page,
   context,
   request,
-  playwright,
-  baseURL,
+  clinician,
 }) => {
-  const clinician = await ApiSession.clinician(playwright, baseURL!);
   const patient = await createPatient(clinician, 201, 'Olive');
   await writePlan(clinician, patient.id);
-  await clinician.dispose();
 
   await signInPatient(page, request, patient.phone);
   const walk = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: WALK }) });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Goal, PlanAction } from '../../src/api/types';
-import { actionCreate, actionToForm, actionUpdate, checkActionForm, emptyActionForm } from '../../src/plan/action-form';
-import { emptyGoalForm, goalCreate, goalToForm, goalUpdate } from '../../src/plan/goal-form';
+import { ACTION_FIELDS, actionCreate, actionToForm, actionUpdate, checkActionForm, emptyActionForm } from '../../src/plan/action-form';
+import { emptyGoalForm, GOAL_FIELDS, goalCreate, goalToForm, goalUpdate } from '../../src/plan/goal-form';
+import { fieldsChanged, mergeEdits } from '../../src/plan/merge-edits';
 
 const goal: Goal = {
   id: 'g1',
@@ -82,5 +83,37 @@ describe('action form', () => {
   it('needs words and, for chosen days, at least one day', () => {
     expect(checkActionForm({ ...emptyActionForm(), frequency: 'weekdays' })).toEqual(['what-missing', 'weekdays-missing']);
     expect(checkActionForm(actionToForm(action))).toEqual([]);
+  });
+});
+
+describe('after someone else saved a goal or action first (409)', () => {
+  it('keeps the words typed and takes their other changes; saving sends only mine, at their version', () => {
+    const mine = { ...goalToForm(goal), description: 'Walk to the allotment and back' };
+    const theirs: Goal = { ...goal, version: 4, status: 'paused' };
+    const { merged, bothChanged } = mergeEdits(GOAL_FIELDS, goalToForm(goal), mine, goalToForm(theirs));
+    expect(merged).toMatchObject({ description: 'Walk to the allotment and back', status: 'paused' });
+    expect(bothChanged).toEqual([]);
+    expect(goalUpdate(theirs, merged)).toEqual({ version: 4, description: 'Walk to the allotment and back' });
+  });
+
+  it('names the fields both changed differently, keeping what was typed', () => {
+    const mine = { ...goalToForm(goal), confidence: '7', importance: '9' };
+    const theirs: Goal = { ...goal, version: 4, confidence: 5, importance: 9 };
+    const { merged, bothChanged } = mergeEdits(GOAL_FIELDS, goalToForm(goal), mine, goalToForm(theirs));
+    expect(merged.confidence).toBe('7');
+    expect(bothChanged).toEqual(['confidence']);
+  });
+
+  it('does not count spaces around typed words as a change', () => {
+    expect(fieldsChanged(GOAL_FIELDS, goalToForm(goal), { ...goalToForm(goal), description: ' Walk to the allotment ' })).toEqual([]);
+  });
+
+  it('compares an action\'s days as a list', () => {
+    const mine = { ...actionToForm(action), weekdays: ['1', '5', '3'] };
+    const theirs: PlanAction = { ...action, version: 3, what: 'Walk to the park' };
+    const { merged, bothChanged } = mergeEdits(ACTION_FIELDS, actionToForm(action), mine, actionToForm(theirs));
+    expect(merged).toMatchObject({ what: 'Walk to the park', weekdays: ['1', '5', '3'] });
+    expect(bothChanged).toEqual([]);
+    expect(actionUpdate(theirs, merged)).toEqual({ version: 3, frequency: 'weekdays', times_per_week: null, weekdays: [1, 3, 5] });
   });
 });

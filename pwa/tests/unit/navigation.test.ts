@@ -11,12 +11,19 @@ const ROUTES: Route[] = [
   { name: 'reading', readingType: 'blood_pressure' },
   { name: 'my-plan' },
   { name: 'review' },
+  { name: 'changes', from: 'my-plan' },
+  { name: 'changes', from: 'review' },
   { name: 'patients' },
   { name: 'plan-editor', patientId: 'abc123' },
   { name: 'history', patientId: 'abc123' },
 ];
 
 describe('routeFromHash', () => {
+  it('opens "What has changed" under the screen it came from, so Back returns there', () => {
+    expect(hrefFor({ name: 'changes', from: 'review' })).toBe('#/review/changes');
+    expect(routeFromHash('#/my-plan/changes')).toEqual({ name: 'changes', from: 'my-plan' });
+  });
+
   it.each(ROUTES)('round-trips $name through its href', (route) => {
     expect(routeFromHash(hrefFor(route))).toEqual(route);
   });
@@ -31,5 +38,6 @@ describe('routeFromHash', () => {
     expect(routeFromHash('')).toEqual({ name: 'start' });
     expect(routeFromHash('#maincontent')).toEqual({ name: 'start' });
     expect(routeFromHash('#/patients/x/unknown')).toEqual({ name: 'start' });
+    expect(routeFromHash('#/goals/changes')).toEqual({ name: 'start' });
   });
 });

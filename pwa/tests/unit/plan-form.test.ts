@@ -5,9 +5,11 @@ import {
   checkPlanForm,
   conditionsFromForm,
   emptyCondition,
+  emptySupport,
   mergeAfterConflict,
   planToForm,
   planUpdate,
+  supportFromForm,
   type PlanForm,
 } from '../../src/plan/plan-form';
 
@@ -135,5 +137,63 @@ describe('checkPlanForm', () => {
       { fieldId: 'condition-x-snomed', problem: 'snomed' },
     ]);
     expect(checkPlanForm(planToForm(plan))).toEqual([]);
+  });
+});
+
+describe('support services', () => {
+  const walking = {
+    id: 'walk',
+    name: 'Riverside walking group',
+    kind: 'community_group' as const,
+    how_to_reach: 'Tuesdays 10am at the library',
+    status: 'using' as const,
+  };
+  const withSupport: CarePlan = { ...plan, support: [walking] };
+
+  it('round-trip through the form, words trimmed', () => {
+    const form = planToForm(withSupport);
+    expect(supportFromForm(form.support)).toEqual([walking]);
+    form.support[0]!.name = '  Riverside walking group ';
+    form.support[0]!.how_to_reach = ' Tuesdays 10am at the library  ';
+    expect(supportFromForm(form.support)).toEqual([walking]);
+  });
+
+  it('are saved with the plan version, all together, only when one changed', () => {
+    const base = planToForm(withSupport);
+    const mine = planToForm(withSupport);
+    mine.support[0]!.how_to_reach += ' ';
+    expect(planUpdate(base, mine, 4)).toBeNull();
+
+    mine.support[0]!.status = 'tried';
+    mine.support.push({ ...emptySupport('peer'), name: 'Breathe Easy', kind: 'peer_support', status: 'want_to_try' });
+    expect(planUpdate(base, mine, 4)).toEqual({
+      version: 4,
+      support: [
+        { ...walking, status: 'tried' },
+        { id: 'peer', name: 'Breathe Easy', kind: 'peer_support', how_to_reach: '', status: 'want_to_try' },
+      ],
+    });
+  });
+
+  it('sends an empty list when the last one is removed', () => {
+    const base = planToForm(withSupport);
+    expect(planUpdate(base, { ...base, support: [] }, 4)).toEqual({ version: 4, support: [] });
+  });
+
+  it('need a name', () => {
+    const form = planToForm(withSupport);
+    form.support.push(emptySupport('new'));
+    expect(checkPlanForm(form)).toEqual([{ fieldId: 'support-new-name', problem: 'support-name' }]);
+  });
+
+  it('keep what was typed after someone else saved first', () => {
+    const base = planToForm(withSupport);
+    const mine = planToForm(withSupport);
+    mine.support[0]!.status = 'tried';
+    const theirs = { ...planToForm(withSupport), what_matters: 'Their words.' };
+    const { merged, bothChanged } = mergeAfterConflict(base, mine, theirs);
+    expect(merged.support[0]!.status).toBe('tried');
+    expect(merged.what_matters).toBe('Their words.');
+    expect(bothChanged).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanAction, Today, TodayItem } from '../../src/api/types';
+import type { Mutation, PlanAction, Today, TodayItem } from '../../src/api/types';
 import { logActionMutation } from '../../src/offline/mutations';
-import { dueOn, thisWeek, todayView } from '../../src/plan/today-view';
+import { dueOn, logFor, thisWeek, todayView, type TodayEntry } from '../../src/plan/today-view';
 
 const action = (id: string, change: Partial<PlanAction> = {}): PlanAction => ({
   id,
@@ -108,6 +108,52 @@ describe('todayView', () => {
       ['a2', true, null],
       ['a3', false, null],
     ]);
+  });
+});
+
+describe('notes', () => {
+  const withNote = (note: string | null) => ({ ...serverLog('a1', 'partly'), note });
+
+  it('shows the note of the log shown: waiting, just sent, or from the server', () => {
+    const noted = (queued: Mutation[], sent: Mutation[], note: string | null) =>
+      todayView(today([item(action('a1'), { log: withNote(note) })]), queued, sent, NOON_22).entries[0]!.note;
+    const waiting = logActionMutation('p1', { action_id: 'a1', day: '2026-11-22', outcome: 'done', note: 'With Jim' }, NOON_22, 'm2');
+    const bare = logActionMutation('p1', { action_id: 'a1', day: '2026-11-22', outcome: 'done' }, NOON_22, 'm3');
+
+    expect(noted([], [], 'Knee sore')).toBe('Knee sore');
+    expect(noted([], [], null)).toBeNull();
+    expect(noted([waiting], [], 'Knee sore')).toBe('With Jim');
+    expect(noted([bare], [], 'Knee sore')).toBeNull();
+    expect(noted([], [waiting], 'Knee sore')).toBe('With Jim');
+  });
+
+  const entry = (outcome: TodayEntry['outcome'], note: string | null): TodayEntry => ({
+    item: item(action('a1')),
+    due: true,
+    outcome,
+    note,
+    waiting: false,
+  });
+
+  it('sends a note with the outcome already logged, trimmed', () => {
+    expect(logFor(entry('partly', null), '2026-11-22', { note: '  Knee sore \n' })).toEqual({
+      action_id: 'a1',
+      day: '2026-11-22',
+      outcome: 'partly',
+      note: 'Knee sore',
+    });
+  });
+
+  it('keeps the note when the outcome changes, and removes it when emptied', () => {
+    expect(logFor(entry('partly', 'Knee sore'), '2026-11-22', { outcome: 'done' })).toMatchObject({ outcome: 'done', note: 'Knee sore' });
+    expect(logFor(entry('partly', 'Knee sore'), '2026-11-22', { note: '   ' })).toMatchObject({ outcome: 'partly', note: null });
+    expect(logFor(entry(null, null), '2026-11-22', { outcome: 'not_today' })).toMatchObject({ outcome: 'not_today', note: null });
+  });
+
+  it('sends nothing when nothing changes, or when there is no outcome to note', () => {
+    expect(logFor(entry('done', 'Knee sore'), '2026-11-22', { note: 'Knee sore ' })).toBeNull();
+    expect(logFor(entry('done', null), '2026-11-22', { outcome: 'done' })).toBeNull();
+    expect(logFor(entry(null, null), '2026-11-22', { note: 'Knee sore' })).toBeNull();
   });
 });
 

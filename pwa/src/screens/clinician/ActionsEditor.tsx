@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { createAction, deleteAction, updateAction } from '../../api/careplan';
+import { createAction, deleteAction, readPlan, updateAction } from '../../api/careplan';
 import { isConflict } from '../../api/errors';
 import type { CarePlan, Frequency, Goal, PlanAction, TimeOfDay } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import {
   actionCreate,
   actionToForm,
+  ACTION_FIELDS,
   actionUpdate,
   checkActionForm,
   emptyActionForm,
@@ -20,6 +21,8 @@ import {
   TIMES_OF_DAY,
   type ActionForm,
 } from '../../plan/action-form';
+import { ItemConflict } from './ItemConflict';
+import { useItemForm } from './use-item-form';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -88,7 +91,8 @@ function ActionFields({ prefix, form, goals, errors, onChange }: {
 
 type Report = (message: string) => void;
 
-function useActionSubmit(prefix: string, report: Report) {
+/** `onConflict` handles a 409 (someone else saved first); without it, the 409 is reported. */
+function useActionSubmit(prefix: string, report: Report, onConflict?: () => Promise<void>) {
   const { t } = useI18n();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const run = async (form: ActionForm | null, send: () => Promise<string>) => {
@@ -102,8 +106,12 @@ function useActionSubmit(prefix: string, report: Report) {
     try {
       report(await send());
     } catch (error) {
-      if (isConflict(error)) report(t('editor.actionConflict'));
-      else setErrors([{ fieldId: `${prefix}-what`, message: describeError(error, t) }]);
+      try {
+        if (isConflict(error) && onConflict) await onConflict();
+        else setErrors([{ fieldId: `${prefix}-what`, message: describeError(error, t) }]);
+      } catch (reloadError) {
+        setErrors([{ fieldId: `${prefix}-what`, message: describeError(reloadError, t) }]);
+      }
     }
   };
   return { errors, run };
@@ -116,22 +124,29 @@ function ActionEditor({ patientId, action, goals, report }: {
   report: Report;
 }) {
   const { t, language } = useI18n();
-  const [form, setForm] = useState(() => actionToForm(action));
+  const { base, form, setForm, bothChanged, saved, conflicted } = useItemForm(action, actionToForm, ACTION_FIELDS);
   const prefix = `action-${action.id}`;
-  const { errors, run } = useActionSubmit(prefix, report);
+
+  // Someone else saved first: load their action and keep what was typed over it.
+  const onConflict = async () => {
+    const theirs = (await readPlan(patientId)).actions.find((a) => a.id === action.id);
+    if (theirs) conflicted(theirs);
+    report(theirs ? '' : t('editor.actionGone'));
+  };
+  const { errors, run } = useActionSubmit(prefix, report, onConflict);
 
   const save = (event: Event) => {
     event.preventDefault();
     void run(form, async () => {
-      const update = actionUpdate(action, form);
+      const update = actionUpdate(base, form);
       if (!update) return t('editor.noChanges');
-      await updateAction(patientId, action.id, update);
+      saved(await updateAction(patientId, action.id, update));
       return t('editor.actionSaved');
     });
   };
   const remove = () =>
     void run(null, async () => {
-      await deleteAction(patientId, action.id, action.version);
+      await deleteAction(patientId, action.id, base.version);
       return t('editor.actionDeleted');
     });
 
@@ -148,6 +163,7 @@ function ActionEditor({ patientId, action, goals, report }: {
         </summary>
         <div class="nhsuk-details__text">
           <form onSubmit={save} novalidate>
+            {bothChanged && <ItemConflict kind="action" bothChanged={bothChanged} />}
             <ErrorSummary errors={errors} />
             <ActionFields prefix={prefix} form={form} goals={goals} errors={errors} onChange={setForm} />
             <div class="app-button-group">
@@ -212,7 +228,7 @@ export function ActionsEditor({ patientId, plan, onChanged }: { patientId: strin
       {plan.actions.length === 0 && <p>{t('plan.noActions')}</p>}
       <ul class="nhsuk-list">
         {plan.actions.map((action) => (
-          <ActionEditor key={`${action.id}:${action.version}`} patientId={patientId} action={action} goals={plan.goals} report={report} />
+          <ActionEditor key={action.id} patientId={patientId} action={action} goals={plan.goals} report={report} />
         ))}
       </ul>
       <NewAction patientId={patientId} goals={plan.goals} report={report} />

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { createGoal, deleteGoal, updateGoal } from '../../api/careplan';
+import { createGoal, deleteGoal, readPlan, updateGoal } from '../../api/careplan';
 import { isConflict } from '../../api/errors';
 import type { CarePlan, Goal, GoalProgress, GoalStatus } from '../../api/types';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -9,8 +9,10 @@ import { TextInput } from '../../components/TextInput';
 import { describeError } from '../../forms/describe-error';
 import { errorFor, type FieldError } from '../../forms/field-error';
 import { useI18n } from '../../i18n/I18nProvider';
-import { emptyGoalForm, goalCreate, goalToForm, goalUpdate, type GoalForm } from '../../plan/goal-form';
+import { emptyGoalForm, GOAL_FIELDS, goalCreate, goalToForm, goalUpdate, type GoalForm } from '../../plan/goal-form';
 import { GOAL_PROGRESS, GOAL_STATUSES, SCALE_VALUES } from '../../plan/goal-labels';
+import { ItemConflict } from './ItemConflict';
+import { useItemForm } from './use-item-form';
 
 function GoalFields({ prefix, form, errors, onChange }: {
   prefix: string;
@@ -73,7 +75,8 @@ function GoalFields({ prefix, form, errors, onChange }: {
 
 type Report = (message: string, reload: boolean) => void;
 
-function useGoalSubmit(report: Report) {
+/** `onConflict` handles a 409 (someone else saved first); without it, the 409 is reported. */
+function useGoalSubmit(report: Report, onConflict?: () => Promise<void>) {
   const { t } = useI18n();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const run = async (descriptionField: string, form: GoalForm, send: () => Promise<string>) => {
@@ -85,8 +88,12 @@ function useGoalSubmit(report: Report) {
     try {
       report(await send(), true);
     } catch (error) {
-      if (isConflict(error)) report(t('editor.goalConflict'), true);
-      else setErrors([{ fieldId: descriptionField, message: describeError(error, t) }]);
+      try {
+        if (isConflict(error) && onConflict) await onConflict();
+        else setErrors([{ fieldId: descriptionField, message: describeError(error, t) }]);
+      } catch (reloadError) {
+        setErrors([{ fieldId: descriptionField, message: describeError(reloadError, t) }]);
+      }
     }
   };
   return { errors, run };
@@ -94,22 +101,29 @@ function useGoalSubmit(report: Report) {
 
 function GoalEditor({ patientId, goal, report }: { patientId: string; goal: Goal; report: Report }) {
   const { t } = useI18n();
-  const [form, setForm] = useState(() => goalToForm(goal));
+  const { base, form, setForm, bothChanged, saved, conflicted } = useItemForm(goal, goalToForm, GOAL_FIELDS);
   const prefix = `goal-${goal.id}`;
-  const { errors, run } = useGoalSubmit(report);
+
+  // Someone else saved first: load their goal and keep what was typed over it.
+  const onConflict = async () => {
+    const theirs = (await readPlan(patientId)).goals.find((g) => g.id === goal.id);
+    if (theirs) conflicted(theirs);
+    report(theirs ? '' : t('editor.goalGone'), true);
+  };
+  const { errors, run } = useGoalSubmit(report, onConflict);
 
   const save = (event: Event) => {
     event.preventDefault();
     void run(`${prefix}-description`, form, async () => {
-      const update = goalUpdate(goal, form);
+      const update = goalUpdate(base, form);
       if (!update) return t('editor.noChanges');
-      await updateGoal(patientId, goal.id, update);
+      saved(await updateGoal(patientId, goal.id, update));
       return t('editor.goalSaved');
     });
   };
   const remove = () =>
     void run(`${prefix}-description`, form, async () => {
-      await deleteGoal(patientId, goal.id, goal.version);
+      await deleteGoal(patientId, goal.id, base.version);
       return t('editor.goalDeleted');
     });
 
@@ -125,6 +139,7 @@ function GoalEditor({ patientId, goal, report }: { patientId: string; goal: Goal
         </summary>
         <div class="nhsuk-details__text">
           <form onSubmit={save} novalidate>
+            {bothChanged && <ItemConflict kind="goal" bothChanged={bothChanged} />}
             <ErrorSummary errors={errors} />
             <GoalFields prefix={prefix} form={form} errors={errors} onChange={setForm} />
             <div class="app-button-group">
@@ -189,7 +204,7 @@ export function GoalsEditor({ patientId, plan, onChanged }: { patientId: string;
       {plan.goals.length === 0 && <p>{t('goals.none')}</p>}
       <ul class="nhsuk-list">
         {plan.goals.map((goal) => (
-          <GoalEditor key={`${goal.id}:${goal.version}`} patientId={patientId} goal={goal} report={report} />
+          <GoalEditor key={goal.id} patientId={patientId} goal={goal} report={report} />
         ))}
       </ul>
       <NewGoal patientId={patientId} report={report} />

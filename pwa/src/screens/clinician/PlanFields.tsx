@@ -13,19 +13,30 @@ import { newId } from '../../offline/ids';
 import {
   checkPlanForm,
   emptyCondition,
+  emptySupport,
   mergeAfterConflict,
   planToForm,
   planUpdate,
   type PlanField,
   type PlanForm,
+  type PlanProblem,
 } from '../../plan/plan-form';
+import type { MessageKey } from '../../i18n/en';
 import { ConditionFields } from './ConditionFields';
+import { SupportFields } from './SupportFields';
 
 const FIELD_IDS: Record<PlanField, string> = {
   what_matters: 'plan-what-matters',
   about_me: 'plan-about-me',
   review_date: 'plan-review-date',
   conditions: 'plan-conditions',
+  support: 'plan-support',
+};
+
+const PROBLEM_MESSAGES: Record<PlanProblem['problem'], MessageKey> = {
+  'condition-name': 'editor.errorConditionName',
+  snomed: 'editor.errorSnomed',
+  'support-name': 'editor.errorSupportName',
 };
 
 /**
@@ -73,7 +84,7 @@ export function PlanFields({ patientId, initial, onSaved }: {
     setMessage('');
     const problems = checkPlanForm(form).map(({ fieldId, problem }) => ({
       fieldId,
-      message: t(problem === 'snomed' ? 'editor.errorSnomed' : 'editor.errorConditionName'),
+      message: t(PROBLEM_MESSAGES[problem]),
     }));
     setErrors(problems);
     if (problems.length > 0) return;
@@ -153,6 +164,26 @@ export function PlanFields({ patientId, initial, onSaved }: {
         onClick={() => setForm({ ...form, conditions: [...form.conditions, emptyCondition(newId())] })}
       >
         {t('editor.addCondition')}
+      </button>
+      <h3 id={FIELD_IDS.support} tabIndex={-1}>
+        {fieldLabel('support')}
+      </h3>
+      {form.support.length === 0 && <p>{t('plan.noSupport')}</p>}
+      {form.support.map((service, index) => (
+        <SupportFields
+          key={service.id}
+          service={service}
+          errorFor={(fieldId) => errorFor(errors, fieldId)}
+          onChange={(next) => setForm({ ...form, support: form.support.map((s, i) => (i === index ? next : s)) })}
+          onRemove={() => setForm({ ...form, support: form.support.filter((_, i) => i !== index) })}
+        />
+      ))}
+      <button
+        class="nhsuk-button nhsuk-button--secondary"
+        type="button"
+        onClick={() => setForm({ ...form, support: [...form.support, emptySupport(newId())] })}
+      >
+        {t('editor.addSupport')}
       </button>
       <div class="app-button-group">
         <button class="nhsuk-button" type="submit">

@@ -7,6 +7,7 @@ import { formatDateTime, formatDay } from '../../format/dates';
 import { describeSchedule } from '../../format/schedule';
 import { useI18n } from '../../i18n/I18nProvider';
 import { roleLabel } from '../../i18n/labels';
+import { hrefFor } from '../../navigation';
 import { cacheKeys } from '../../offline/cache-keys';
 import { useRead } from '../../offline/use-read';
 
@@ -203,6 +204,9 @@ export function MyPlanScreen({ patientId }: { patientId: string }) {
   return (
     <Page title={t('plan.title')}>
       <h1>{t('plan.title')}</h1>
+      <p class="app-no-print">
+        <a href={hrefFor({ name: 'changes', from: 'my-plan' })}>{t('plan.changesLink')}</a>
+      </p>
       <button class="nhsuk-button nhsuk-button--secondary app-no-print" type="button" onClick={() => window.print()}>
         {t('plan.print')}
       </button>

@@ -11,6 +11,7 @@ import { errorFor } from '../../forms/field-error';
 import { useFormSubmission } from '../../forms/use-form-submission';
 import { useI18n } from '../../i18n/I18nProvider';
 import { isMessageKey } from '../../i18n/translate';
+import { hrefFor } from '../../navigation';
 import { cacheKeys } from '../../offline/cache-keys';
 import { useRead } from '../../offline/use-read';
 import { upcomingReview } from '../../plan/reviews';
@@ -163,6 +164,9 @@ export function ReviewPrepScreen({ patientId }: { patientId: string }) {
   return (
     <Page title={t('review.title')}>
       <h1>{t('review.title')}</h1>
+      <p>
+        <a href={hrefFor({ name: 'changes', from: 'review' })}>{t('review.changesLink')}</a>
+      </p>
       <ReadView state={state} onRetry={reload}>
         {(reviews) => {
           const next = upcomingReview(reviews);

@@ -1,6 +1,7 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { readToday } from '../../api/careplan';
 import type { Outcome, Today } from '../../api/types';
+import { Textarea } from '../../components/fields';
 import { Page } from '../../components/Page';
 import { ReadView } from '../../components/ReadView';
 import { formatDayLong } from '../../format/dates';
@@ -10,11 +11,87 @@ import { cacheKeys } from '../../offline/cache-keys';
 import { logActionMutation } from '../../offline/mutations';
 import { onSaved, queueMutation, useOutbox } from '../../offline/outbox-runtime';
 import { useRead } from '../../offline/use-read';
-import { thisWeek, todayView, type TodayEntry } from '../../plan/today-view';
+import { logFor, NOTE_MAX_LENGTH, thisWeek, todayView, type TodayEntry } from '../../plan/today-view';
 
 const OUTCOMES: readonly Outcome[] = ['done', 'partly', 'not_today'];
 
-function ActionCard({ entry, onLog }: { entry: TodayEntry; onLog: (outcome: Outcome) => void }) {
+/** Answers whether the change was kept (false: the phone could not store it, and was told). */
+type Log = (change: { outcome: Outcome } | { note: string }) => Promise<boolean>;
+
+/**
+ * "Add a note", shown once an action is logged, so the one tap to log stays one tap. Saving
+ * sends the day's log again with the note (a new log for the day replaces the last one).
+ */
+function NoteDisclosure({ entry, onLog }: { entry: TodayEntry; onLog: Log }) {
+  const { t } = useI18n();
+  const { id: actionId, what } = entry.item.action;
+  const fieldId = `note-${actionId}`;
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [status, setStatus] = useState('');
+  const summary = useRef<HTMLElement>(null);
+
+  const onToggle = (event: Event) => {
+    const isOpen = (event.currentTarget as HTMLDetailsElement).open;
+    setOpen(isOpen);
+    if (isOpen) {
+      setText(entry.note ?? '');
+      setError(undefined);
+      setStatus('');
+    }
+  };
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (text.trim() === '' && entry.note === null) {
+      setError(t('today.errorNoteMissing'));
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
+    setError(undefined);
+    if (!(await onLog({ note: text }))) return;
+    setStatus(t(text.trim() === '' ? 'today.noteRemoved' : 'today.noteSaved'));
+    setOpen(false);
+    summary.current?.focus();
+  };
+
+  return (
+    <>
+      <details class="nhsuk-details" open={open} onToggle={onToggle}>
+        <summary class="nhsuk-details__summary" ref={summary}>
+          <span class="nhsuk-details__summary-text">
+            {t(entry.note === null ? 'today.addNote' : 'today.changeNote')}
+            <span class="nhsuk-u-visually-hidden">: {what}</span>
+          </span>
+        </summary>
+        <div class="nhsuk-details__text">
+          <form onSubmit={(event) => void onSubmit(event)} novalidate>
+            <Textarea
+              id={fieldId}
+              label={t('today.noteLabel')}
+              hint={t('today.noteHint', { max: NOTE_MAX_LENGTH })}
+              error={error}
+              rows={3}
+              maxLength={NOTE_MAX_LENGTH}
+              value={text}
+              onInput={(event) => setText(event.currentTarget.value)}
+            />
+            <button class="nhsuk-button nhsuk-button--secondary" type="submit">
+              {t('today.saveNote')}
+              <span class="nhsuk-u-visually-hidden">: {what}</span>
+            </button>
+          </form>
+        </div>
+      </details>
+      <p role="status" class="app-status app-confirmation">
+        {status}
+      </p>
+    </>
+  );
+}
+
+function ActionCard({ entry, onLog }: { entry: TodayEntry; onLog: Log }) {
   const { t, language } = useI18n();
   const { action, streak_days, done_this_week } = entry.item;
   const week = thisWeek(entry.item);
@@ -31,6 +108,7 @@ function ActionCard({ entry, onLog }: { entry: TodayEntry; onLog: (outcome: Outc
       </h3>
       <p class="nhsuk-body-s app-secondary-text">{describeSchedule(action, t, language)}</p>
       <p class={`app-action__state ${entry.outcome ? 'app-action__state--logged' : ''}`}>{state}</p>
+      {entry.note !== null && <p class="app-preserve-lines">{t('today.yourNote', { note: entry.note })}</p>}
       <div class="app-outcomes" role="group" aria-labelledby={headingId}>
         {OUTCOMES.map((outcome) => {
           const chosen = entry.outcome === outcome;
@@ -40,7 +118,7 @@ function ActionCard({ entry, onLog }: { entry: TodayEntry; onLog: (outcome: Outc
               type="button"
               class={`nhsuk-button app-outcome ${chosen ? 'app-outcome--chosen' : 'nhsuk-button--secondary'}`}
               aria-pressed={chosen}
-              onClick={() => !chosen && onLog(outcome)}
+              onClick={() => !chosen && void onLog({ outcome })}
             >
               {chosen && <span aria-hidden="true">✓ </span>}
               {t(`today.outcome.${outcome}`)}
@@ -48,6 +126,7 @@ function ActionCard({ entry, onLog }: { entry: TodayEntry; onLog: (outcome: Outc
           );
         })}
       </div>
+      {entry.outcome !== null && <NoteDisclosure entry={entry} onLog={onLog} />}
       <p class="nhsuk-body-s app-action__figures">
         {t('today.streak', { days: streak_days })}
         <br />
@@ -71,13 +150,15 @@ function TodayList({ today, patientId }: { today: Today; patientId: string }) {
   const due = view.entries.filter((entry) => entry.due);
   const notDue = view.entries.filter((entry) => !entry.due);
 
-  const log = (actionId: string, outcome: Outcome) =>
-    void queueMutation(logActionMutation(patientId, { action_id: actionId, day: view.day, outcome }, Date.now()));
+  const log = (entry: TodayEntry): Log => async (change) => {
+    const data = logFor(entry, view.day, change);
+    return data === null || queueMutation(logActionMutation(patientId, data, Date.now()));
+  };
 
   const cards = (entries: TodayEntry[]) => (
     <ul class="app-action-list">
       {entries.map((entry) => (
-        <ActionCard key={entry.item.action.id} entry={entry} onLog={(outcome) => log(entry.item.action.id, outcome)} />
+        <ActionCard key={entry.item.action.id} entry={entry} onLog={log(entry)} />
       ))}
     </ul>
   );

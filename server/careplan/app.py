@@ -21,6 +21,7 @@ from careplan.careplans.readings.routes import ReadingController
 from careplan.careplans.reviews.routes import ReviewController
 from careplan.careplans.routes import CarePlanController, sync
 from careplan.clock import Clock, SystemClock
+from careplan.dependencies import AppClock, AppSettings, CurrentActor, Db
 from careplan.devphone import create_dev_phone_router
 from careplan.errors import (
     client_error_handler,
@@ -88,8 +89,38 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-def _provide_actor(request: Request) -> Actor:
-    return request.user
+def _provide_actor(request: Request) -> Actor | None:
+    """The signed-in actor (None only on the public sign-in routes, which never ask)."""
+    return request.scope.get("user")
+
+
+def _shared_dependencies(runtime: Runtime, settings: Settings) -> dict[str, Provide]:
+    """actor -> db -> clock -> settings -> sms form one chain on purpose.
+
+    Litestar resolves sibling dependencies in an anyio task group: three tasks per request
+    for a handler taking db, clock and actor. Chained, each level holds one dependency and is
+    resolved inline; measured in-process, GET …/plan went from ~540 to ~340 µs (ADR 0006).
+    """
+
+    def db(actor: CurrentActor) -> Database:
+        return runtime.db
+
+    def clock(db: Db) -> Clock:
+        return runtime.clock
+
+    def app_settings(clock: AppClock) -> Settings:
+        return settings
+
+    def sms(settings: AppSettings) -> SmsProvider:
+        return runtime.sms
+
+    return {
+        "actor": Provide(_provide_actor, sync_to_thread=False),
+        "db": Provide(db, sync_to_thread=False),
+        "clock": Provide(clock, sync_to_thread=False),
+        "settings": Provide(app_settings, sync_to_thread=False),
+        "sms": Provide(sms, sync_to_thread=False),
+    }
 
 
 def create_app(
@@ -113,7 +144,6 @@ def create_app(
             partial(csrf_middleware, settings.secret_key),
             SessionAuthMiddleware(lambda: runtime.db, lambda: runtime.clock, settings),
         ],
-        dependencies={"actor": Provide(_provide_actor, sync_to_thread=False)},
     )
     handlers = [healthz, api, *webhook_handlers]
     if settings.dev_phone:
@@ -122,12 +152,7 @@ def create_app(
 
     app = Litestar(
         route_handlers=handlers,
-        dependencies={
-            "settings": Provide(lambda: settings, use_cache=True, sync_to_thread=False),
-            "clock": Provide(lambda: runtime.clock, use_cache=True, sync_to_thread=False),
-            "db": Provide(lambda: runtime.db, sync_to_thread=False),
-            "sms": Provide(lambda: runtime.sms, sync_to_thread=False),
-        },
+        dependencies=_shared_dependencies(runtime, settings),
         lifespan=[runtime.lifespan],
         middleware=[request_id_middleware],
         request_max_body_size=MAX_BODY_BYTES,

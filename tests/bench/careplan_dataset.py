@@ -225,14 +225,11 @@ def _readings(patient_ids: list[str], now: int, rng: random.Random) -> Table:
         "id, patient_id, reading_type, value, value2, unit, taken_at, source, actor_kind, "
         "actor_id, created_at"
     )
-    taken_on: list[dict[int, list[int]]] = []  # shift -> days ago -> reading numbers
-    for shift in range(DAYS):
-        days: dict[int, list[int]] = {}
+    taken_on: list[dict[int, list[int]]] = [{} for _ in range(DAYS)]  # by shift: days ago ->
+    for shift, days in enumerate(taken_on):  # the numbers of the readings taken that day
         for number in range(READINGS_PER_PATIENT):
-            days.setdefault((number * DAYS // READINGS_PER_PATIENT + shift) % DAYS, []).append(
-                number
-            )
-        taken_on.append(days)
+            days_ago = (number * DAYS // READINGS_PER_PATIENT + shift) % DAYS
+            days.setdefault(days_ago, []).append(number)
     by_shift = [range(shift, len(patient_ids), DAYS) for shift in range(DAYS)]
     values = _reading_values(rng)
 

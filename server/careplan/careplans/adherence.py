@@ -8,30 +8,59 @@ Weeks start on Monday (ISO). Outcomes count as: done 1, partly ½, not today 0.
 A streak is the run of consecutive due days (or, for flexible actions, days with a log)
 ending today or — if today is not logged yet — yesterday, each done or partly done; a
 "not today" logged today ends it.
+
+Days are proleptic ordinals (`date.toordinal()`), so the arithmetic is on integers: this
+runs for every action on every "today", the app's most frequent read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 WEEKS_SHOWN = 4
 STREAK_LOOKBACK_DAYS = 62
 COUNTS_AS_DONE = frozenset({"done", "partly"})
 
 
+def iso_weekday(day: int) -> int:
+    """1 Monday … 7 Sunday (ordinal 1, 1 January of year 1, was a Monday)."""
+    return (day - 1) % 7 + 1
+
+
+def week_start(day: int) -> int:
+    return day - (day - 1) % 7
+
+
+def first_day_needed(today: int) -> int:
+    """The earliest log any of today's figures look at (bounds the query)."""
+    oldest_week = week_start(today) - 7 * (WEEKS_SHOWN - 1)
+    return min(oldest_week, today - STREAK_LOOKBACK_DAYS)
+
+
+def week_starts(today: int) -> list[int]:
+    """The Mondays of the weeks shown, oldest first."""
+    this_monday = week_start(today)
+    return [this_monday - 7 * back for back in range(WEEKS_SHOWN - 1, -1, -1)]
+
+
 @dataclass(frozen=True, slots=True)
 class Schedule:
     frequency: str
     times_per_week: int | None
-    weekdays: tuple[int, ...]
-    start: date
+    weekdays: frozenset[int]
+    start: int
+
+    def scheduled_on(self, day: int) -> bool:
+        """Due on DAY, for fixed rhythms; flexible actions may be done any day."""
+        if day < self.start:
+            return False
+        return self.frequency != "weekdays" or iso_weekday(day) in self.weekdays
 
 
 @dataclass(frozen=True, slots=True)
 class Week:
-    week_start: date
+    week_start: int
     expected: int
     done: int
     partly: int
@@ -43,74 +72,79 @@ class Week:
         return round(min(1.0, (self.done + 0.5 * self.partly) / self.expected), 3)
 
 
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.isoweekday() - 1)
+@dataclass(frozen=True, slots=True)
+class Summary:
+    due_today: bool
+    streak_days: int
+    done_this_week: int
+    weeks: list[Week]
 
 
-def first_day_needed(today: date) -> date:
-    """The earliest log any of today's figures look at (bounds the query)."""
-    oldest_week = week_start(today) - timedelta(weeks=WEEKS_SHOWN - 1)
-    return min(oldest_week, today - timedelta(days=STREAK_LOOKBACK_DAYS))
-
-
-def scheduled_on(schedule: Schedule, day: date) -> bool:
-    """Whether a fixed-schedule action is due on DAY (flexible actions: any day)."""
-    if day < schedule.start:
-        return False
-    if schedule.frequency == "weekdays":
-        return day.isoweekday() in schedule.weekdays
-    return True
-
-
-def done_in_week(outcomes: Mapping[date, str], monday: date) -> int:
-    return sum(
-        1 for offset in range(7) if outcomes.get(monday + timedelta(days=offset)) in COUNTS_AS_DONE
+def summarise(schedule: Schedule, outcomes: Mapping[int, str], today: int) -> Summary:
+    """Everything "today" shows for one action, from its outcomes by day."""
+    shown = weeks(schedule, outcomes, today)
+    this_week = shown[-1]
+    return Summary(
+        due_today=_due_today(schedule, outcomes, today, this_week.done + this_week.partly),
+        streak_days=streak(schedule, outcomes, today),
+        done_this_week=this_week.done + this_week.partly,
+        weeks=shown,
     )
 
 
-def due_today(schedule: Schedule, outcomes: Mapping[date, str], today: date) -> bool:
-    if not scheduled_on(schedule, today):
+def _due_today(schedule: Schedule, outcomes: Mapping[int, str], today: int, done: int) -> bool:
+    if not schedule.scheduled_on(today):
         return False
     if schedule.frequency != "times_per_week":
         return True
-    target = schedule.times_per_week or 1
-    return today in outcomes or done_in_week(outcomes, week_start(today)) < target
+    return today in outcomes or done < (schedule.times_per_week or 1)
 
 
-def streak(schedule: Schedule, outcomes: Mapping[date, str], today: date) -> int:
+def streak(schedule: Schedule, outcomes: Mapping[int, str], today: int) -> int:
     flexible = schedule.frequency == "times_per_week"
-    day = today if today in outcomes else today - timedelta(days=1)  # "not today" ends it
+    day = today if today in outcomes else today - 1  # "not today" logged today ends it
     run = 0
     for _ in range(STREAK_LOOKBACK_DAYS):
         if day < schedule.start:
             break
-        if flexible or scheduled_on(schedule, day):
+        if flexible or schedule.scheduled_on(day):
             if outcomes.get(day) not in COUNTS_AS_DONE:
                 break
             run += 1
-        day -= timedelta(days=1)
+        day -= 1
     return run
 
 
-def weeks(schedule: Schedule, outcomes: Mapping[date, str], today: date) -> list[Week]:
+def weeks(schedule: Schedule, outcomes: Mapping[int, str], today: int) -> list[Week]:
     """The last WEEKS_SHOWN weeks, oldest first, the current week counted up to today."""
-    result = []
-    this_monday = week_start(today)
-    for back in range(WEEKS_SHOWN - 1, -1, -1):
-        monday = this_monday - timedelta(weeks=back)
-        days = [monday + timedelta(days=i) for i in range(7) if monday + timedelta(days=i) <= today]
-        live = [d for d in days if d >= schedule.start]
-        if schedule.frequency == "times_per_week":
-            expected = (schedule.times_per_week or 1) if live else 0
-        else:
-            expected = sum(1 for d in live if scheduled_on(schedule, d))
-        logged = [outcomes.get(d) for d in live]
-        result.append(
-            Week(
-                week_start=monday,
-                expected=expected,
-                done=logged.count("done"),
-                partly=logged.count("partly"),
-            )
+    mondays = week_starts(today)
+    done = [0] * WEEKS_SHOWN
+    partly = [0] * WEEKS_SHOWN
+    for day, outcome in outcomes.items():
+        if mondays[0] <= day <= today and day >= schedule.start:
+            index = (day - mondays[0]) // 7
+            if outcome == "done":
+                done[index] += 1
+            elif outcome == "partly":
+                partly[index] += 1
+    return [
+        Week(
+            monday,
+            _expected(schedule, max(monday, schedule.start), min(monday + 6, today)),
+            done[index],
+            partly[index],
         )
-    return result
+        for index, monday in enumerate(mondays)
+    ]
+
+
+def _expected(schedule: Schedule, first: int, last: int) -> int:
+    """How many times the action was due from FIRST to LAST (within one week)."""
+    span = last - first + 1
+    if span <= 0:
+        return 0
+    if schedule.frequency == "times_per_week":
+        return schedule.times_per_week or 1
+    if schedule.frequency == "weekdays":
+        return sum(1 for day in range(first, last + 1) if iso_weekday(day) in schedule.weekdays)
+    return span

@@ -102,42 +102,59 @@ async def retire_log(
 
 async def today(db: Database, clock: Clock, actor: Actor, patient_id: str) -> Today:
     await authorise(db, actor, patient_id, Action.VIEW_RECORD)
-    time_zone = await repo.patient_time_zone(db, patient_id) or "Europe/London"
+    zone, rows = await repo.time_zone_and_actions(db, patient_id)
+    time_zone = zone or "Europe/London"
     day = local_day(clock.now_ms(), time_zone)
-    actions = [action_from_row(row) for row in await repo.actions(db, patient_id)]
-    logs = await repo.logs_since(db, patient_id, adherence.first_day_needed(day).isoformat())
-    by_action: dict[str, dict[date, Row]] = {}
-    for row in logs:
-        by_action.setdefault(row["action_id"], {})[date.fromisoformat(row["day"])] = row
-    items = [_today_item(action, by_action.get(action.id, {}), day) for action in actions]
+    today_number = day.toordinal()
+    first_day = date.fromordinal(adherence.first_day_needed(today_number)).isoformat()
+    outcomes: dict[str, dict[int, str]] = {}
+    logged_today = False
+    for row in await repo.outcomes_since(db, patient_id, first_day):
+        logged_on = date.fromisoformat(row["day"]).toordinal()
+        outcomes.setdefault(row["action_id"], {})[logged_on] = row["outcome"]
+        logged_today = logged_today or logged_on == today_number
+    todays_logs = (
+        {
+            r["action_id"]: log_from_row(r)
+            for r in await repo.logs_on(db, patient_id, day.isoformat())
+        }
+        if logged_today
+        else {}
+    )
+    mondays = [date.fromordinal(m).isoformat() for m in adherence.week_starts(today_number)]
+    items = []
+    for row in rows:
+        action = action_from_row(row)
+        schedule = adherence.Schedule(
+            frequency=action.frequency,
+            times_per_week=action.times_per_week,
+            weekdays=frozenset(action.weekdays),
+            start=date.fromisoformat(action.start_date).toordinal(),
+        )
+        summary = adherence.summarise(schedule, outcomes.get(action.id, {}), today_number)
+        items.append(_today_item(action, summary, todays_logs.get(action.id), mondays))
     await record_audit(db, clock, actor, "today.read", [patient_id], "care_plan")
     return Today(patient_id=patient_id, day=day.isoformat(), time_zone=time_zone, items=items)
 
 
-def _today_item(action: PlanAction, logs: dict[date, Row], day: date) -> TodayItem:
-    schedule = adherence.Schedule(
-        frequency=action.frequency,
-        times_per_week=action.times_per_week,
-        weekdays=tuple(action.weekdays),
-        start=date.fromisoformat(action.start_date),
-    )
-    outcomes = {logged_day: row["outcome"] for logged_day, row in logs.items()}
-    todays = logs.get(day)
+def _today_item(
+    action: PlanAction, summary: adherence.Summary, log: ActionLog | None, mondays: list[str]
+) -> TodayItem:
     return TodayItem(
         action=action,
-        due_today=adherence.due_today(schedule, outcomes, day),
-        log=log_from_row(todays) if todays is not None else None,
-        streak_days=adherence.streak(schedule, outcomes, day),
-        done_this_week=adherence.done_in_week(outcomes, adherence.week_start(day)),
+        due_today=summary.due_today,
+        log=log,
+        streak_days=summary.streak_days,
+        done_this_week=summary.done_this_week,
         weeks=[
             WeekAdherence(
-                week_start=week.week_start.isoformat(),
+                week_start=monday,
                 expected=week.expected,
                 done=week.done,
                 partly=week.partly,
                 adherence=week.adherence,
             )
-            for week in adherence.weeks(schedule, outcomes, day)
+            for monday, week in zip(mondays, summary.weeks, strict=True)
         ],
     )
 

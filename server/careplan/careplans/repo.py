@@ -179,21 +179,45 @@ async def insert_log(db: Executor, row: dict[str, Any]) -> None:
     await db.execute(f"INSERT INTO action_logs ({columns}) VALUES ({marks})", *row.values())
 
 
-async def logs_since(db: Executor, patient_id: str, first_day: str) -> list[Row]:
-    """Live logs from FIRST_DAY on: one indexed range on (patient_id, day)."""
+async def outcomes_since(db: Executor, patient_id: str, first_day: str) -> list[Row]:
+    """(action_id, day, outcome) of live logs from FIRST_DAY on: one indexed range."""
     return await db.fetch_all(
-        f"SELECT {LOG_COLUMNS} FROM action_logs "
+        "SELECT action_id, day, outcome FROM action_logs "
         "WHERE patient_id = ? AND day >= ? AND deleted_at IS NULL",
         patient_id,
         first_day,
     )
 
 
+async def logs_on(db: Executor, patient_id: str, day: str) -> list[Row]:
+    return await db.fetch_all(
+        f"SELECT {LOG_COLUMNS} FROM action_logs "
+        "WHERE patient_id = ? AND day = ? AND deleted_at IS NULL",
+        patient_id,
+        day,
+    )
+
+
 # --- today: the patient, their actions and recent logs -------------------------------------
+
+_TODAY_ACTIONS = (
+    "SELECT p.time_zone, "
+    + ", ".join(f"a.{column.strip()}" for column in ACTION_COLUMNS.split(","))
+    + " FROM patients p LEFT JOIN plan_actions a ON a.patient_id = p.id AND a.deleted_at IS NULL"
+    " WHERE p.id = ? ORDER BY a.position, a.created_at"
+)
 
 
 async def patient_time_zone(db: Executor, patient_id: str) -> str | None:
     return await db.fetch_value("SELECT time_zone FROM patients WHERE id = ?", patient_id)
+
+
+async def time_zone_and_actions(db: Executor, patient_id: str) -> tuple[str | None, list[Row]]:
+    """One round trip for the patient's zone and live actions (today's first read)."""
+    rows = await db.fetch_all(_TODAY_ACTIONS, patient_id)
+    if not rows:
+        return None, []
+    return rows[0]["time_zone"], [row for row in rows if row["id"] is not None]
 
 
 # --- version history -----------------------------------------------------------------------

@@ -222,7 +222,9 @@ def _open_inline_reader(path: str) -> sqlite3.Connection:
     """Autocommit and query-only: each read sees the latest commit and can never write."""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
-    for pragma in (*_PRAGMAS, "query_only = ON"):
+    # A larger page cache and memory-mapped reads: lookups then rarely leave user space.
+    reader_pragmas = ("query_only = ON", "cache_size = -65536", "mmap_size = 268435456")
+    for pragma in (*_PRAGMAS, *reader_pragmas):
         conn.execute(f"PRAGMA {pragma}").fetchall()
     return conn
 
@@ -265,6 +267,18 @@ class _PostgresExecutor:
         await self._conn.execute(sql)  # no arguments: the simple protocol runs many statements
 
 
+async def _roll_back_if_open(conn: asyncpg.Connection) -> None:
+    """Reset a connection going back to the pool without a round trip when it is clean.
+
+    asyncpg's default reset runs `RESET ALL`, `UNLISTEN *`, `pg_advisory_unlock_all()` on
+    every release — a round trip that doubled the cost of each query. We never leave session
+    state behind (settings are per transaction, advisory locks are transaction-scoped), so
+    only an unfinished transaction needs undoing (ADR 0006).
+    """
+    if conn.is_in_transaction():
+        await conn.execute("ROLLBACK")
+
+
 class PostgresDatabase(_PostgresExecutor, Database):
     dialect = "postgresql"
 
@@ -275,7 +289,10 @@ class PostgresDatabase(_PostgresExecutor, Database):
     @classmethod
     async def open(cls, url: str) -> PostgresDatabase:
         pool = await asyncpg.create_pool(
-            url.replace("postgres://", "postgresql://", 1), min_size=2, max_size=20
+            url.replace("postgres://", "postgresql://", 1),
+            min_size=2,
+            max_size=20,
+            reset=_roll_back_if_open,
         )
         return cls(pool)
 

@@ -129,7 +129,9 @@ async def create_action(
     _check_frequency(fields)
     async with db.transaction() as tx:
         await _check_goal(tx, patient_id, data.goal_id)
-        fields["start_date"] = data.start_date or (await patient_today(tx, clock, patient_id))
+        fields["start_date"] = (
+            data.start_date or (await patient_today(tx, clock, patient_id)).isoformat()
+        )
         action_id = await _insert(tx, clock, "plan_actions", patient_id, data.id, fields)
         action = action_from_row(_found(await repo.action(tx, patient_id, action_id)))
         await _remember(tx, clock, actor, patient_id, "action", action, "created", list(fields))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from careplan.careplans import repo
 from careplan.clock import Clock
 from careplan.errors import InvalidField
+from careplan.people.repo import patient_time_zone
 from careplan.storage.db import Executor
 
 
@@ -26,6 +26,7 @@ def local_day(epoch_ms: int, time_zone: str) -> date:
     return datetime.fromtimestamp(epoch_ms / 1000, tz=ZoneInfo(time_zone)).date()
 
 
-async def patient_today(db: Executor, clock: Clock, patient_id: str) -> str:
-    time_zone = await repo.patient_time_zone(db, patient_id) or "Europe/London"
-    return local_day(clock.now_ms(), time_zone).isoformat()
+async def patient_today(db: Executor, clock: Clock, patient_id: str) -> date:
+    """Today on the patient's own calendar."""
+    time_zone = await patient_time_zone(db, patient_id) or "Europe/London"
+    return local_day(clock.now_ms(), time_zone)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from careplan.audit.service import record as record_audit
 from careplan.careplans import adherence, repo
 from careplan.careplans.goals_actions import action_from_row
-from careplan.careplans.local_time import local_day
+from careplan.careplans.local_time import local_day, patient_today
 from careplan.careplans.schemas import (
     ActionLog,
     ActionLogCreate,
@@ -164,8 +164,7 @@ async def _check_day(tx: Executor, clock: Clock, patient_id: str, raw: str) -> N
         day = date.fromisoformat(raw)
     except ValueError:
         raise InvalidField("day", "not a real date (use YYYY-MM-DD)") from None
-    time_zone = await repo.patient_time_zone(tx, patient_id) or "Europe/London"
-    today = local_day(clock.now_ms(), time_zone)
+    today = await patient_today(tx, clock, patient_id)
     if day > today:
         raise InvalidField("day", f"{raw} is after today ({today.isoformat()}) where you live")
     if day < today - timedelta(days=OLDEST_LOGGABLE_DAYS):

@@ -208,10 +208,6 @@ _TODAY_ACTIONS = (
 )
 
 
-async def patient_time_zone(db: Executor, patient_id: str) -> str | None:
-    return await db.fetch_value("SELECT time_zone FROM patients WHERE id = ?", patient_id)
-
-
 async def time_zone_and_actions(db: Executor, patient_id: str) -> tuple[str | None, list[Row]]:
     """One round trip for the patient's zone and live actions (today's first read)."""
     rows = await db.fetch_all(_TODAY_ACTIONS, patient_id)

@@ -88,6 +88,10 @@ async def patient(db: Executor, patient_id: str) -> Row | None:
     return await db.fetch_one(f"SELECT {_PATIENT_COLUMNS} FROM patients WHERE id = ?", patient_id)
 
 
+async def patient_time_zone(db: Executor, patient_id: str) -> str | None:
+    return await db.fetch_value("SELECT time_zone FROM patients WHERE id = ?", patient_id)
+
+
 async def patient_by_nhs_number(db: Executor, organisation_id: str, nhs_number: str) -> Row | None:
     return await db.fetch_one(
         "SELECT id FROM patients WHERE organisation_id = ? AND nhs_number = ?",

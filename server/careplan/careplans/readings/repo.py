@@ -113,7 +113,3 @@ async def day_totals(
         start,
         end,
     )
-
-
-async def patient_time_zone(db: Executor, patient_id: str) -> str | None:
-    return await db.fetch_value("SELECT time_zone FROM patients WHERE id = ?", patient_id)

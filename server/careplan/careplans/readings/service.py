@@ -27,6 +27,7 @@ from careplan.clock import Clock
 from careplan.errors import InvalidField
 from careplan.people.access import Action, authorise
 from careplan.people.actor import Actor
+from careplan.people.repo import patient_time_zone
 from careplan.storage.db import Database, Executor, Row
 
 DAY_MS = 86_400_000
@@ -152,7 +153,7 @@ async def reading_series(
         raise InvalidField("end", "the period from start to end is at most 400 days")
     daily = end - start > LONGEST_UNAGGREGATED_MS
     if daily:
-        time_zone = await repo.patient_time_zone(db, patient_id)
+        time_zone = await patient_time_zone(db, patient_id)
         points = await _daily_points(db, patient_id, kind.reading_type, start, end, time_zone)
     else:
         rows = await repo.readings_between(db, patient_id, kind.reading_type, start, end + 1)

@@ -18,10 +18,6 @@ _REVIEW_COLUMNS = (
 )
 
 
-async def patient_time_zone(db: Executor, patient_id: str) -> str | None:
-    return await db.fetch_value("SELECT time_zone FROM patients WHERE id = ?", patient_id)
-
-
 async def active_clinician_role(
     db: Executor, organisation_id: str, clinician_id: str
 ) -> str | None:

@@ -9,14 +9,14 @@ the one review the patient and clinician are preparing for.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import msgspec
 from litestar.exceptions import NotFoundException
 
 from careplan.audit.service import record as record_audit
 from careplan.careplans import service as plan_service
+from careplan.careplans.local_time import patient_today
 from careplan.careplans.reviews import repo
 from careplan.careplans.reviews.prompts import AGENDA_PROMPTS
 from careplan.careplans.reviews.schemas import (
@@ -30,7 +30,7 @@ from careplan.careplans.reviews.schemas import (
 )
 from careplan.clock import Clock
 from careplan.errors import Conflict, InvalidField
-from careplan.people.access import NOT_FOUND, Action, authorise
+from careplan.people.access import Action, authorise
 from careplan.people.actor import Actor, ClinicianRole
 from careplan.people.schemas import ClinicianSummary
 from careplan.storage.db import Database, Executor, Row
@@ -45,7 +45,7 @@ async def schedule_review(
     db: Database, clock: Clock, actor: Actor, patient_id: str, data: ReviewCreate
 ) -> Review:
     await authorise(db, actor, patient_id, Action.MANAGE_REVIEWS)
-    today = await _patient_today(db, clock, patient_id)
+    today = await patient_today(db, clock, patient_id)
     scheduled_for = _checked_day(data.scheduled_for, "scheduled_for", today, earliest=today)
     clinician_id = await _checked_reviewer(db, actor, data.clinician_id or actor.id)
     now = clock.now_ms()
@@ -162,7 +162,7 @@ async def complete_review(
     leaves the review scheduled, so nothing agreed is recorded against the wrong plan."""
     await authorise(db, actor, patient_id, Action.MANAGE_REVIEWS)
     await _existing(db, patient_id, review_id)
-    today = await _patient_today(db, clock, patient_id)
+    today = await patient_today(db, clock, patient_id)
     next_review_date = _checked_day(
         data.next_review_date, "next_review_date", today, earliest=today + timedelta(days=1)
     )
@@ -218,14 +218,6 @@ def _checked_day(raw: str, field: str, today: date, *, earliest: date) -> str:
     if day > today + LATEST_AHEAD:
         raise InvalidField(field, "must be within three years of today")
     return raw
-
-
-async def _patient_today(db: Executor, clock: Clock, patient_id: str) -> date:
-    """Today where the patient lives: a review "in the past" is judged by their calendar."""
-    time_zone = await repo.patient_time_zone(db, patient_id)
-    if time_zone is None:
-        raise NotFoundException(NOT_FOUND)
-    return datetime.fromtimestamp(clock.now_ms() / 1000, tz=ZoneInfo(time_zone)).date()
 
 
 async def _existing(db: Executor, patient_id: str, review_id: str) -> Row:

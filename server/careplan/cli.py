@@ -47,8 +47,15 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(settings: Settings, _args: argparse.Namespace) -> int:
-    applied = _with_db(settings, migrate)
+    from careplan.careplans.logs import backfill_recent_outcomes
+
+    async def work(db: Database) -> tuple[list[str], int]:
+        return await migrate(db), await backfill_recent_outcomes(db)
+
+    applied, filled = _with_db(settings, work)
     print("\n".join(f"applied {name}" for name in applied) or "database is up to date")
+    if filled:
+        print(f"filled the recent outcomes of {filled} actions")
     return 0
 
 

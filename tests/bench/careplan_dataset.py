@@ -12,6 +12,7 @@ fewer values to bind.
 
 from __future__ import annotations
 
+import asyncio
 import random
 import sys
 import time
@@ -24,8 +25,10 @@ import msgspec
 from tests.bench.bulk import Table, load
 from tests.bench.dataset import TIME_ZONE, now_ms, people
 
+from careplan.careplans.logs import backfill_recent_outcomes
 from careplan.careplans.schemas import Condition
 from careplan.careplans.service import PlanDocument
+from careplan.storage.db import connect
 
 LOGS_PER_PATIENT = 30
 READINGS_PER_PATIENT = 20
@@ -86,6 +89,7 @@ def build_careplan_dataset(database_url: str, patient_count: int) -> Built:
             _readings(crowd.patient_ids, now, rng),
         ],
     )
+    asyncio.run(_fill_recent_outcomes(database_url))
     built = Built(
         sessions=[(s.user_id, s.token) for s in crowd.sessions],
         rows=patient_count * (LOGS_PER_PATIENT + READINGS_PER_PATIENT),
@@ -98,6 +102,16 @@ def build_careplan_dataset(database_url: str, patient_count: int) -> Built:
         flush=True,
     )
     return built
+
+
+async def _fill_recent_outcomes(database_url: str) -> None:
+    """The bulk load bypasses the log writes that keep each action's recent outcomes; fill
+    them as `careplan migrate` does for existing logs."""
+    db = await connect(database_url)
+    try:
+        await backfill_recent_outcomes(db, batch=2_000)
+    finally:
+        await db.close()
 
 
 def signed_in_positions(patient_count: int) -> list[int]:

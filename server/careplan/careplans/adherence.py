@@ -16,7 +16,7 @@ runs for every action on every "today", the app's most frequent read.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 WEEKS_SHOWN = 4
 STREAK_LOOKBACK_DAYS = 62
@@ -44,8 +44,9 @@ def week_starts(today: int) -> list[int]:
     return [this_monday - 7 * back for back in range(WEEKS_SHOWN - 1, -1, -1)]
 
 
-@dataclass(frozen=True, slots=True)
-class Schedule:
+class Schedule(NamedTuple):
+    """Tuples rather than dataclasses: several are made for every action on every "today"."""
+
     frequency: str
     times_per_week: int | None
     weekdays: frozenset[int]
@@ -58,8 +59,7 @@ class Schedule:
         return self.frequency != "weekdays" or iso_weekday(day) in self.weekdays
 
 
-@dataclass(frozen=True, slots=True)
-class Week:
+class Week(NamedTuple):
     week_start: int
     expected: int
     done: int
@@ -72,8 +72,7 @@ class Week:
         return round(min(1.0, (self.done + 0.5 * self.partly) / self.expected), 3)
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     due_today: bool
     streak_days: int
     done_this_week: int
@@ -118,15 +117,16 @@ def streak(schedule: Schedule, outcomes: Mapping[int, str], today: int) -> int:
 def weeks(schedule: Schedule, outcomes: Mapping[int, str], today: int) -> list[Week]:
     """The last WEEKS_SHOWN weeks, oldest first, the current week counted up to today."""
     mondays = week_starts(today)
+    first_monday = mondays[0]
+    counted_from = max(first_monday, schedule.start)
     done = [0] * WEEKS_SHOWN
     partly = [0] * WEEKS_SHOWN
     for day, outcome in outcomes.items():
-        if mondays[0] <= day <= today and day >= schedule.start:
-            index = (day - mondays[0]) // 7
+        if counted_from <= day <= today:
             if outcome == "done":
-                done[index] += 1
+                done[(day - first_monday) // 7] += 1
             elif outcome == "partly":
-                partly[index] += 1
+                partly[(day - first_monday) // 7] += 1
     return [
         Week(
             monday,
@@ -146,5 +146,8 @@ def _expected(schedule: Schedule, first: int, last: int) -> int:
     if schedule.frequency == "times_per_week":
         return schedule.times_per_week or 1
     if schedule.frequency == "weekdays":
-        return sum(1 for day in range(first, last + 1) if iso_weekday(day) in schedule.weekdays)
+        if span == 7:
+            return len(schedule.weekdays)
+        first_weekday = iso_weekday(first)
+        return sum(1 for weekday in schedule.weekdays if (weekday - first_weekday) % 7 < span)
     return span

@@ -132,7 +132,9 @@ async def create_action(
         fields["start_date"] = (
             data.start_date or (await patient_today(tx, clock, patient_id)).isoformat()
         )
-        action_id = await _insert(tx, clock, "plan_actions", patient_id, data.id, fields)
+        action_id = await _insert(
+            tx, clock, "plan_actions", patient_id, data.id, {**fields, "recent_outcomes": ""}
+        )
         action = action_from_row(_found(await repo.action(tx, patient_id, action_id)))
         await _remember(tx, clock, actor, patient_id, "action", action, "created", list(fields))
     return action

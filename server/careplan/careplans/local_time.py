@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from careplan.clock import Clock
@@ -20,6 +21,12 @@ def checked_date(field: str, raw: str | None) -> str | None:
     except ValueError:
         raise InvalidField(field, f"{raw!r} is not a real date (use YYYY-MM-DD)") from None
     return raw
+
+
+@lru_cache(maxsize=4096)
+def day_number(iso_day: str) -> int:
+    """The ordinal of a stored YYYY-MM-DD: parsed once per distinct day, not once per row."""
+    return date.fromisoformat(iso_day).toordinal()
 
 
 def local_day(epoch_ms: int, time_zone: str) -> date:

@@ -10,17 +10,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from careplan.audit.service import record as record_audit
-from careplan.careplans import adherence, repo
+from careplan.careplans import adherence, recent_outcomes, repo
 from careplan.careplans.goals_actions import action_from_row
-from careplan.careplans.local_time import local_day, patient_today
+from careplan.careplans.local_time import day_number, local_day, patient_today
 from careplan.careplans.schemas import (
     ActionLog,
     ActionLogCreate,
-    PlanAction,
     Today,
     TodayItem,
     WeekAdherence,
 )
+from careplan.checkins.note_flags import flag_note
 from careplan.clock import Clock
 from careplan.errors import InvalidField
 from careplan.people.access import Action, authorise
@@ -82,6 +82,8 @@ async def store_log(
             "logged_at": now,
         },
     )
+    await refresh_recent_outcomes(tx, data.action_id)
+    await flag_note(tx, clock, actor, patient_id, data.note, "an action log")
     await record_audit(tx, clock, actor, "action_log.create", [patient_id], "action_log", data.id)
     stored = await repo.log_by_id(tx, data.id)
     assert stored is not None
@@ -96,66 +98,100 @@ async def retire_log(
         raise InvalidField("action_id", f"no action {action_id[:40]!r} in this plan")
     retired = await repo.retire_log(tx, action_id, day, clock.now_ms()) > 0
     if retired:
+        await refresh_recent_outcomes(tx, action_id)
         await record_audit(tx, clock, actor, "action_log.delete", [patient_id], "action_log")
     return retired
 
 
+async def refresh_recent_outcomes(tx: Executor, action_id: str) -> None:
+    """Rewrite the action's recent outcomes from its live logs (ADR 0008)."""
+    newest = await repo.newest_live_day(tx, action_id)
+    outcomes: dict[int, str] = {}
+    if newest is not None:
+        first = date.fromordinal(day_number(newest) - recent_outcomes.HISTORY_DAYS + 1)
+        for day, outcome in await repo.live_outcomes(tx, action_id, first.isoformat()):
+            outcomes[day_number(day)] = outcome
+    await repo.set_recent_outcomes(tx, action_id, recent_outcomes.encode(outcomes))
+
+
+async def backfill_recent_outcomes(db: Database, batch: int = 500) -> int:
+    """Fill the recent outcomes of actions that have none yet (after migration 0005); how many.
+
+    A batch of actions at a time, one read and one write each. An action that gets a log
+    meanwhile keeps what that log wrote: only strings still missing are filled."""
+    filled = 0
+    after = ""
+    while action_ids := await repo.actions_without_recent_outcomes(db, after, batch):
+        outcomes: dict[str, dict[int, str]] = {action_id: {} for action_id in action_ids}
+        for action_id, day, outcome in await repo.live_logs_of(db, action_ids):
+            outcomes[action_id][day_number(day)] = outcome
+        await repo.fill_recent_outcomes(
+            db, [(recent_outcomes.encode(o), action_id) for action_id, o in outcomes.items()]
+        )
+        filled += len(action_ids)
+        after = action_ids[-1]
+    return filled
+
+
 async def today(db: Database, clock: Clock, actor: Actor, patient_id: str) -> Today:
     await authorise(db, actor, patient_id, Action.VIEW_RECORD)
-    zone, rows = await repo.time_zone_and_actions(db, patient_id)
-    time_zone = zone or "Europe/London"
-    day = local_day(clock.now_ms(), time_zone)
-    today_number = day.toordinal()
-    first_day = date.fromordinal(adherence.first_day_needed(today_number)).isoformat()
-    outcomes: dict[str, dict[int, str]] = {}
-    logged_today = False
-    for row in await repo.outcomes_since(db, patient_id, first_day):
-        logged_on = date.fromisoformat(row["day"]).toordinal()
-        outcomes.setdefault(row["action_id"], {})[logged_on] = row["outcome"]
-        logged_today = logged_today or logged_on == today_number
-    todays_logs = (
-        {
-            r["action_id"]: log_from_row(r)
-            for r in await repo.logs_on(db, patient_id, day.isoformat())
-        }
-        if logged_today
-        else {}
-    )
+    now = clock.now_ms()
+    utc_day = local_day(now, "UTC")
+    candidates = [(utc_day + timedelta(days=shift)).isoformat() for shift in (-1, 0, 1)]
+    rows = await repo.today_rows(db, patient_id, candidates)
+    time_zone = (rows[0]["time_zone"] if rows else None) or "Europe/London"
+    day = local_day(now, time_zone).isoformat()
+    today_number = day_number(day)
     mondays = [date.fromordinal(m).isoformat() for m in adherence.week_starts(today_number)]
-    items = []
+    items: list[TodayItem] = []
     for row in rows:
-        action = action_from_row(row)
-        schedule = adherence.Schedule(
-            frequency=action.frequency,
-            times_per_week=action.times_per_week,
-            weekdays=frozenset(action.weekdays),
-            start=date.fromisoformat(action.start_date).toordinal(),
-        )
-        summary = adherence.summarise(schedule, outcomes.get(action.id, {}), today_number)
-        items.append(_today_item(action, summary, todays_logs.get(action.id), mondays))
+        if row["id"] is None:
+            continue
+        if items and items[-1].action.id == row["id"]:
+            item = items[-1]  # the same action again, with another day's log
+        else:
+            item = _today_item(row, today_number, mondays)
+            items.append(item)
+        if row["log_day"] == day:
+            item.log = _todays_log(row)
     await record_audit(db, clock, actor, "today.read", [patient_id], "care_plan")
-    return Today(patient_id=patient_id, day=day.isoformat(), time_zone=time_zone, items=items)
+    return Today(patient_id=patient_id, day=day, time_zone=time_zone, items=items)
 
 
-def _today_item(
-    action: PlanAction, summary: adherence.Summary, log: ActionLog | None, mondays: list[str]
-) -> TodayItem:
+def _today_item(row: Row, today_number: int, mondays: list[str]) -> TodayItem:
+    action = action_from_row(row)
+    schedule = adherence.Schedule(
+        action.frequency,
+        action.times_per_week,
+        frozenset(action.weekdays),
+        day_number(action.start_date),
+    )
+    outcomes = recent_outcomes.decode(row["recent_outcomes"])
+    summary = adherence.summarise(schedule, outcomes, today_number)
     return TodayItem(
         action=action,
         due_today=summary.due_today,
-        log=log,
+        log=None,
         streak_days=summary.streak_days,
         done_this_week=summary.done_this_week,
         weeks=[
-            WeekAdherence(
-                week_start=monday,
-                expected=week.expected,
-                done=week.done,
-                partly=week.partly,
-                adherence=week.adherence,
-            )
+            WeekAdherence(monday, week.expected, week.done, week.partly, week.adherence)
             for monday, week in zip(mondays, summary.weeks, strict=True)
         ],
+    )
+
+
+def _todays_log(row: Row) -> ActionLog:
+    return ActionLog(
+        id=row["log_id"],
+        action_id=row["log_action_id"],
+        day=row["log_day"],
+        outcome=row["log_outcome"],
+        note=row["log_note"],
+        logged_at=row["log_logged_at"],
+        actor_kind=row["log_actor_kind"],
+        actor_id=row["log_actor_id"],
+        on_behalf_of=row["log_on_behalf_of"],
     )
 
 

@@ -179,41 +179,71 @@ async def insert_log(db: Executor, row: dict[str, Any]) -> None:
     await db.execute(f"INSERT INTO action_logs ({columns}) VALUES ({marks})", *row.values())
 
 
-async def outcomes_since(db: Executor, patient_id: str, first_day: str) -> list[Row]:
-    """(action_id, day, outcome) of live logs from FIRST_DAY on: one indexed range."""
+async def live_outcomes(db: Executor, action_id: str, first_day: str) -> list[Row]:
+    """(day, outcome) of an action's live logs from FIRST_DAY on."""
     return await db.fetch_all(
-        "SELECT action_id, day, outcome FROM action_logs "
-        "WHERE patient_id = ? AND day >= ? AND deleted_at IS NULL",
-        patient_id,
+        "SELECT day, outcome FROM action_logs "
+        "WHERE action_id = ? AND day >= ? AND deleted_at IS NULL",
+        action_id,
         first_day,
     )
 
 
-async def logs_on(db: Executor, patient_id: str, day: str) -> list[Row]:
-    return await db.fetch_all(
-        f"SELECT {LOG_COLUMNS} FROM action_logs "
-        "WHERE patient_id = ? AND day = ? AND deleted_at IS NULL",
-        patient_id,
-        day,
+async def newest_live_day(db: Executor, action_id: str) -> str | None:
+    return await db.fetch_value(
+        "SELECT MAX(day) FROM action_logs WHERE action_id = ? AND deleted_at IS NULL", action_id
     )
 
 
-# --- today: the patient, their actions and recent logs -------------------------------------
+async def set_recent_outcomes(db: Executor, action_id: str, recent: str) -> None:
+    await db.execute("UPDATE plan_actions SET recent_outcomes = ? WHERE id = ?", recent, action_id)
 
-_TODAY_ACTIONS = (
+
+async def actions_without_recent_outcomes(db: Executor, after_id: str, limit: int) -> list[str]:
+    rows = await db.fetch_all(
+        "SELECT id FROM plan_actions WHERE recent_outcomes IS NULL AND id > ? ORDER BY id LIMIT ?",
+        after_id,
+        limit,
+    )
+    return [row["id"] for row in rows]
+
+
+async def live_logs_of(db: Executor, action_ids: Sequence[str]) -> list[Row]:
+    """(action_id, day, outcome) of the live logs of several actions."""
+    marks = ", ".join("?" for _ in action_ids)
+    return await db.fetch_all(
+        "SELECT action_id, day, outcome FROM action_logs "
+        f"WHERE action_id IN ({marks}) AND deleted_at IS NULL",
+        *action_ids,
+    )
+
+
+async def fill_recent_outcomes(db: Executor, strings_and_ids: Sequence[tuple[str, str]]) -> None:
+    await db.executemany(
+        "UPDATE plan_actions SET recent_outcomes = ? WHERE id = ? AND recent_outcomes IS NULL",
+        strings_and_ids,
+    )
+
+
+# --- today: the patient, their actions and the logs of today -------------------------------
+
+_TODAY = (
     "SELECT p.time_zone, "
     + ", ".join(f"a.{column.strip()}" for column in ACTION_COLUMNS.split(","))
-    + " FROM patients p LEFT JOIN plan_actions a ON a.patient_id = p.id AND a.deleted_at IS NULL"
+    + ", a.recent_outcomes, "
+    + ", ".join(f"l.{column.strip()} AS log_{column.strip()}" for column in LOG_COLUMNS.split(","))
+    + " FROM patients p"
+    " LEFT JOIN plan_actions a ON a.patient_id = p.id AND a.deleted_at IS NULL"
+    " LEFT JOIN action_logs l ON l.action_id = a.id AND l.deleted_at IS NULL AND l.day IN (?, ?, ?)"
     " WHERE p.id = ? ORDER BY a.position, a.created_at"
 )
 
 
-async def time_zone_and_actions(db: Executor, patient_id: str) -> tuple[str | None, list[Row]]:
-    """One round trip for the patient's zone and live actions (today's first read)."""
-    rows = await db.fetch_all(_TODAY_ACTIONS, patient_id)
-    if not rows:
-        return None, []
-    return rows[0]["time_zone"], [row for row in rows if row["id"] is not None]
+async def today_rows(db: Executor, patient_id: str, days: Sequence[str]) -> list[Row]:
+    """One round trip: the patient's zone, each live action with its recent outcomes, and its
+    live logs on DAYS (the calendar days that can be "today" in some zone; the caller, who
+    learns the zone from the same rows, picks one). An action may appear once per logged day."""
+    return await db.fetch_all(_TODAY, *days, patient_id)
 
 
 # --- version history -----------------------------------------------------------------------

@@ -4,6 +4,8 @@ import uuid
 
 from tests.support.signin import sign_in_patient
 
+from careplan.careplans.logs import backfill_recent_outcomes
+
 
 async def _action(client, patient_id: str, **fields) -> dict:
     answer = await client.post(f"/api/patients/{patient_id}/actions", json=fields)
@@ -102,3 +104,36 @@ async def test_bad_logs_are_400s_naming_the_field_and_nothing_is_stored(
     await sign_in_patient(bob, dev_phone, world.bob.phone_or_email)
     assert (await _log(bob, pid, walk["id"], "2026-11-22", "done")).status_code == 404
     assert (await bob.get(f"/api/patients/{pid}/today")).status_code == 404
+
+
+async def test_recent_outcomes_follow_taken_back_logs_and_are_filled_for_old_rows(
+    client, world, dev_phone, db
+):
+    await sign_in_patient(client, dev_phone, world.alice.phone_or_email)
+    pid = world.alice.id
+    walk = await _action(client, pid, what="Walk", start_date="2026-11-01")
+    for day in ("2026-11-20", "2026-11-21", "2026-11-22"):
+        assert (await _log(client, pid, walk["id"], day, "done")).status_code == 201
+    taken_back = await client.post(
+        "/api/sync",
+        json={
+            "mutations": [
+                {
+                    "id": str(uuid.uuid4()),
+                    "kind": "delete_action_log",
+                    "patient_id": pid,
+                    "data": {"action_id": walk["id"], "day": "2026-11-21"},
+                }
+            ]
+        },
+    )
+    assert taken_back.status_code == 200, taken_back.text
+    assert taken_back.json()["results"][0]["status"] == "applied", taken_back.text
+    before = (await client.get(f"/api/patients/{pid}/today")).json()
+    assert before["items"][0]["streak_days"] == 1  # the gap on the 21st breaks the run
+    assert before["items"][0]["weeks"][-1]["done"] == 2
+
+    # Rows from before migration 0005 have no string yet; `careplan migrate` fills them.
+    await db.execute("UPDATE plan_actions SET recent_outcomes = NULL")
+    assert await backfill_recent_outcomes(db) == 1
+    assert (await client.get(f"/api/patients/{pid}/today")).json() == before

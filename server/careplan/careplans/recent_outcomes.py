@@ -1,0 +1,43 @@
+"""Each action's recent outcomes, kept on the action row as one short string.
+
+"Today" is the app's most frequent read; folding the last HISTORY_DAYS of an action's live
+logs into its own row lets it read the patient's actions, their recent outcomes and today's
+logs in one query instead of three (ADR 0008). The string is rewritten from `action_logs`
+(the source of truth) in the same transaction as every log write, so it cannot drift.
+
+Format: "<ordinal of the newest logged day>:<one mark per day, newest first>", marks
+d done, p partly, n not today, . nothing logged; "" when nothing is logged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from careplan.careplans import adherence
+
+# Enough for every figure "today" shows: four weeks of adherence and the longest streak.
+HISTORY_DAYS = max(adherence.STREAK_LOOKBACK_DAYS, 7 * adherence.WEEKS_SHOWN) + 2
+
+_MARK = {"done": "d", "partly": "p", "not_today": "n"}
+_OUTCOME = {mark: outcome for outcome, mark in _MARK.items()}
+
+
+def encode(outcomes: Mapping[int, str]) -> str:
+    """The string for outcomes by day ordinal (only the newest HISTORY_DAYS are kept)."""
+    if not outcomes:
+        return ""
+    newest = max(outcomes)
+    marks = [
+        _MARK[outcomes[newest - back]] if newest - back in outcomes else "."
+        for back in range(HISTORY_DAYS)
+    ]
+    return f"{newest}:{''.join(marks).rstrip('.')}"
+
+
+def decode(text: str | None) -> dict[int, str]:
+    """Outcomes by day ordinal from the stored string (None: not yet computed, read as none)."""
+    if not text:
+        return {}
+    newest_text, marks = text.split(":", 1)
+    newest = int(newest_text)
+    return {newest - back: _OUTCOME[mark] for back, mark in enumerate(marks) if mark != "."}

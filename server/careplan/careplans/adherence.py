@@ -9,18 +9,20 @@ A streak is the run of consecutive due days (or, for flexible actions, days with
 ending today or — if today is not logged yet — yesterday, each done or partly done; a
 "not today" logged today ends it.
 
-Days are proleptic ordinals (`date.toordinal()`), so the arithmetic is on integers: this
-runs for every action on every "today", the app's most frequent read.
+Days are proleptic ordinals (`date.toordinal()`), and an action's outcomes are one string of
+marks, newest day first (`Outcomes`): counting a week is a slice and `str.count`, a streak a
+slice and `lstrip`. This runs for every action on every "today", the app's most frequent read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import NamedTuple
 
 WEEKS_SHOWN = 4
 STREAK_LOOKBACK_DAYS = 62
-COUNTS_AS_DONE = frozenset({"done", "partly"})
+MARKS = {"done": "d", "partly": "p", "not_today": "n"}
+NOTHING = "."
+_DONE_MARKS = "dp"  # done or partly both keep a streak going
 
 
 def iso_weekday(day: int) -> int:
@@ -33,7 +35,7 @@ def week_start(day: int) -> int:
 
 
 def first_day_needed(today: int) -> int:
-    """The earliest log any of today's figures look at (bounds the query)."""
+    """The earliest outcome any of today's figures look at."""
     oldest_week = week_start(today) - 7 * (WEEKS_SHOWN - 1)
     return min(oldest_week, today - STREAK_LOOKBACK_DAYS)
 
@@ -42,6 +44,24 @@ def week_starts(today: int) -> list[int]:
     """The Mondays of the weeks shown, oldest first."""
     this_monday = week_start(today)
     return [this_monday - 7 * back for back in range(WEEKS_SHOWN - 1, -1, -1)]
+
+
+class Outcomes(NamedTuple):
+    """An action's outcomes: `marks[i]` is the mark (d, p, n or .) of day `newest - i`."""
+
+    newest: int
+    marks: str
+
+    def on(self, day: int) -> str:
+        back = self.newest - day
+        return self.marks[back] if 0 <= back < len(self.marks) else NOTHING
+
+    def between(self, first: int, last: int) -> str:
+        """The marks of the days FIRST..LAST (inclusive; newest first)."""
+        return self.marks[max(self.newest - last, 0) : max(self.newest - first + 1, 0)]
+
+
+NO_OUTCOMES = Outcomes(0, "")
 
 
 class Schedule(NamedTuple):
@@ -79,8 +99,8 @@ class Summary(NamedTuple):
     weeks: list[Week]
 
 
-def summarise(schedule: Schedule, outcomes: Mapping[int, str], today: int) -> Summary:
-    """Everything "today" shows for one action, from its outcomes by day."""
+def summarise(schedule: Schedule, outcomes: Outcomes, today: int) -> Summary:
+    """Everything "today" shows for one action."""
     shown = weeks(schedule, outcomes, today)
     this_week = shown[-1]
     return Summary(
@@ -91,51 +111,39 @@ def summarise(schedule: Schedule, outcomes: Mapping[int, str], today: int) -> Su
     )
 
 
-def _due_today(schedule: Schedule, outcomes: Mapping[int, str], today: int, done: int) -> bool:
+def _due_today(schedule: Schedule, outcomes: Outcomes, today: int, done: int) -> bool:
     if not schedule.scheduled_on(today):
         return False
     if schedule.frequency != "times_per_week":
         return True
-    return today in outcomes or done < (schedule.times_per_week or 1)
+    return outcomes.on(today) != NOTHING or done < (schedule.times_per_week or 1)
 
 
-def streak(schedule: Schedule, outcomes: Mapping[int, str], today: int) -> int:
-    flexible = schedule.frequency == "times_per_week"
-    day = today if today in outcomes else today - 1  # "not today" logged today ends it
-    run = 0
-    for _ in range(STREAK_LOOKBACK_DAYS):
-        if day < schedule.start:
-            break
-        if flexible or schedule.scheduled_on(day):
-            if outcomes.get(day) not in COUNTS_AS_DONE:
+def streak(schedule: Schedule, outcomes: Outcomes, today: int) -> int:
+    day = today if outcomes.on(today) != NOTHING else today - 1  # "not today" today ends it
+    oldest = max(schedule.start, day - STREAK_LOOKBACK_DAYS + 1)
+    if schedule.frequency != "weekdays":  # every day counts: the leading run of done marks
+        run = outcomes.between(oldest, day)
+        return len(run) - len(run.lstrip(_DONE_MARKS)) if outcomes.newest >= day else 0
+    count = 0
+    for earlier in range(day, oldest - 1, -1):
+        if iso_weekday(earlier) in schedule.weekdays:
+            if outcomes.on(earlier) not in _DONE_MARKS:
                 break
-            run += 1
-        day -= 1
-    return run
+            count += 1
+    return count
 
 
-def weeks(schedule: Schedule, outcomes: Mapping[int, str], today: int) -> list[Week]:
+def weeks(schedule: Schedule, outcomes: Outcomes, today: int) -> list[Week]:
     """The last WEEKS_SHOWN weeks, oldest first, the current week counted up to today."""
-    mondays = week_starts(today)
-    first_monday = mondays[0]
-    counted_from = max(first_monday, schedule.start)
-    done = [0] * WEEKS_SHOWN
-    partly = [0] * WEEKS_SHOWN
-    for day, outcome in outcomes.items():
-        if counted_from <= day <= today:
-            if outcome == "done":
-                done[(day - first_monday) // 7] += 1
-            elif outcome == "partly":
-                partly[(day - first_monday) // 7] += 1
-    return [
-        Week(
-            monday,
-            _expected(schedule, max(monday, schedule.start), min(monday + 6, today)),
-            done[index],
-            partly[index],
+    shown = []
+    for monday in week_starts(today):
+        first, last = max(monday, schedule.start), min(monday + 6, today)
+        marks = outcomes.between(first, last)
+        shown.append(
+            Week(monday, _expected(schedule, first, last), marks.count("d"), marks.count("p"))
         )
-        for index, monday in enumerate(mondays)
-    ]
+    return shown
 
 
 def _expected(schedule: Schedule, first: int, last: int) -> int:

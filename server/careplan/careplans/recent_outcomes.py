@@ -18,26 +18,22 @@ from careplan.careplans import adherence
 # Enough for every figure "today" shows: four weeks of adherence and the longest streak.
 HISTORY_DAYS = max(adherence.STREAK_LOOKBACK_DAYS, 7 * adherence.WEEKS_SHOWN) + 2
 
-_MARK = {"done": "d", "partly": "p", "not_today": "n"}
-_OUTCOME = {mark: outcome for outcome, mark in _MARK.items()}
-
 
 def encode(outcomes: Mapping[int, str]) -> str:
     """The string for outcomes by day ordinal (only the newest HISTORY_DAYS are kept)."""
     if not outcomes:
         return ""
     newest = max(outcomes)
-    marks = [
-        _MARK[outcomes[newest - back]] if newest - back in outcomes else "."
+    marks = "".join(
+        adherence.MARKS[outcomes[newest - back]] if newest - back in outcomes else adherence.NOTHING
         for back in range(HISTORY_DAYS)
-    ]
-    return f"{newest}:{''.join(marks).rstrip('.')}"
+    )
+    return f"{newest}:{marks.rstrip(adherence.NOTHING)}"
 
 
-def decode(text: str | None) -> dict[int, str]:
-    """Outcomes by day ordinal from the stored string (None: not yet computed, read as none)."""
+def decode(text: str | None) -> adherence.Outcomes:
+    """The outcomes in the stored string (None: not computed yet, read as nothing logged)."""
     if not text:
-        return {}
-    newest_text, marks = text.split(":", 1)
-    newest = int(newest_text)
-    return {newest - back: _OUTCOME[mark] for back, mark in enumerate(marks) if mark != "."}
+        return adherence.NO_OUTCOMES
+    newest, marks = text.split(":", 1)
+    return adherence.Outcomes(int(newest), marks)

@@ -10,6 +10,7 @@ from careplan.careplans.adherence import (
     summarise,
     week_start,
 )
+from careplan.careplans.recent_outcomes import decode, encode
 
 SUNDAY = date(2026, 11, 22)
 MONDAY = date(2026, 11, 16)
@@ -20,7 +21,8 @@ def schedule(frequency="daily", start=date(2026, 1, 1), times=None, weekdays=())
 
 
 def summary(rhythm: Schedule, outcomes: dict[date, str], today: date) -> Summary:
-    return summarise(rhythm, {d.toordinal(): o for d, o in outcomes.items()}, today.toordinal())
+    stored = encode({d.toordinal(): o for d, o in outcomes.items()})
+    return summarise(rhythm, decode(stored), today.toordinal())
 
 
 def test_weeks_start_on_monday():

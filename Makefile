@@ -56,6 +56,9 @@ bench: install
 	@command -v wrk >/dev/null || (apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null))
 	$(BIN)/python -m tests.bench.bench_me
 	$(BIN)/python -m tests.bench.bench_today
+	$(BIN)/python -m tests.bench.bench_dispatch
+	$(BIN)/python -m tests.bench.bench_due
+	$(BIN)/python -m tests.bench.bench_inbound
 
 clean:
 	rm -rf $(VENV) pwa/node_modules pwa/dist careplan.db careplan.db-wal careplan.db-shm

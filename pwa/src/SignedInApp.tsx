@@ -24,9 +24,22 @@ const ChangesScreen = lazy(() => import('./screens/patient/ChangesScreen').then(
 const PatientListScreen = lazy(() => import('./screens/clinician/PatientListScreen').then((m) => m.PatientListScreen));
 const PlanEditorScreen = lazy(() => import('./screens/clinician/PlanEditorScreen').then((m) => m.PlanEditorScreen));
 const HistoryScreen = lazy(() => import('./screens/clinician/HistoryScreen').then((m) => m.HistoryScreen));
+const MessagesScreen = lazy(() => import('./screens/patient/MessagesScreen').then((m) => m.MessagesScreen));
+const CheckinSettingsScreen = lazy(() =>
+  import('./screens/patient/CheckinSettingsScreen').then((m) => m.CheckinSettingsScreen),
+);
+const InboxScreen = lazy(() => import('./screens/clinician/InboxScreen').then((m) => m.InboxScreen));
+const InboxItemScreen = lazy(() => import('./screens/clinician/InboxItemScreen').then((m) => m.InboxItemScreen));
+const CaseloadScreen = lazy(() => import('./screens/clinician/CaseloadScreen').then((m) => m.CaseloadScreen));
+const ConversationScreen = lazy(() => import('./screens/clinician/ConversationScreen').then((m) => m.ConversationScreen));
+const CheckinsScreen = lazy(() => import('./screens/clinician/CheckinsScreen').then((m) => m.CheckinsScreen));
 
-function PatientScreen({ route, patientId }: { route: Route; patientId: string }) {
+function PatientScreen({ route, patientId, meId }: { route: Route; patientId: string; meId: string }) {
   switch (route.name) {
+    case 'messages':
+      return <MessagesScreen patientId={patientId} meId={meId} />;
+    case 'checkin-settings':
+      return <CheckinSettingsScreen patientId={patientId} />;
     case 'goals':
       return <GoalsScreen patientId={patientId} />;
     case 'readings':
@@ -44,8 +57,18 @@ function PatientScreen({ route, patientId }: { route: Route; patientId: string }
   }
 }
 
-function ClinicianScreen({ route }: { route: Route }) {
+function ClinicianScreen({ route, meId }: { route: Route; meId: string }) {
   switch (route.name) {
+    case 'inbox':
+      return <InboxScreen meId={meId} />;
+    case 'inbox-item':
+      return <InboxItemScreen itemId={route.itemId} meId={meId} />;
+    case 'caseload':
+      return <CaseloadScreen />;
+    case 'conversation':
+      return <ConversationScreen patientId={route.patientId} meId={meId} />;
+    case 'checkins':
+      return <CheckinsScreen patientId={route.patientId} />;
     case 'plan-editor':
       return <PlanEditorScreen patientId={route.patientId} />;
     case 'history':
@@ -60,9 +83,17 @@ function ClinicianScreen({ route }: { route: Route }) {
  * changed" to the screen it was opened from.
  */
 function patientNavigation(route: Route, t: ReturnType<typeof useI18n>['t']): NavigationItem[] {
-  const current = route.name === 'reading' ? 'readings' : route.name === 'changes' ? route.from : route.name;
+  const current =
+    route.name === 'reading'
+      ? 'readings'
+      : route.name === 'changes'
+        ? route.from
+        : route.name === 'checkin-settings'
+          ? 'messages'
+          : route.name;
   const items = [
     { route: { name: 'today' }, label: t('nav.today') },
+    { route: { name: 'messages' }, label: t('nav.messages') },
     { route: { name: 'goals' }, label: t('nav.goals') },
     { route: { name: 'readings' }, label: t('nav.readings') },
     { route: { name: 'my-plan' }, label: t('nav.myPlan') },
@@ -76,13 +107,24 @@ function patientNavigation(route: Route, t: ReturnType<typeof useI18n>['t']): Na
   }));
 }
 
-function PatientShell({ patientId }: { patientId: string }) {
+/** The care team's menu: the inbox, their caseload, and every patient (a patient's pages belong there). */
+function clinicianNavigation(route: Route, t: ReturnType<typeof useI18n>['t']): NavigationItem[] {
+  const current = route.name === 'inbox-item' ? 'inbox' : route.name === 'inbox' || route.name === 'caseload' ? route.name : 'patients';
+  const items = [
+    { route: { name: 'inbox' }, label: t('nav.inbox') },
+    { route: { name: 'caseload' }, label: t('nav.caseload') },
+    { route: { name: 'patients' }, label: t('nav.patients') },
+  ] as const;
+  return items.map((item) => ({ href: hrefFor(item.route), label: item.label, current: item.route.name === current }));
+}
+
+function PatientShell({ patientId, meId }: { patientId: string; meId: string }) {
   const route = useRoute();
   useEffect(() => startOutbox(), []);
   useEffect(() => {
     if (navigator.onLine) void warmCache(patientId).catch(() => undefined);
   }, [patientId]);
-  return <PatientScreen route={route} patientId={patientId} />;
+  return <PatientScreen route={route} patientId={patientId} meId={meId} />;
 }
 
 function NoPlanScreen() {
@@ -125,7 +167,10 @@ export function SignedInApp({ me, onSignedOut }: { me: Me; onSignedOut: () => vo
 
   const account = { name: me.display_name, onSignOut: () => void onSignOut() };
   return (
-    <Layout account={account} navigation={isPatient && patientId ? patientNavigation(route, t) : []}>
+    <Layout
+      account={account}
+      navigation={isPatient ? (patientId ? patientNavigation(route, t) : []) : clinicianNavigation(route, t)}
+    >
       {(signOutProblem || (warnedAboutUnsent && queued.length > 0)) && (
         <div class="nhsuk-error-summary" role="alert" tabIndex={-1}>
           <h2 class="nhsuk-error-summary__heading">{t('account.signOutTitle')}</h2>
@@ -135,7 +180,15 @@ export function SignedInApp({ me, onSignedOut }: { me: Me; onSignedOut: () => vo
         </div>
       )}
       {isPatient && <OutboxStatus />}
-      {isPatient ? patientId ? <PatientShell patientId={patientId} /> : <NoPlanScreen /> : <ClinicianScreen route={route} />}
+      {isPatient ? (
+        patientId ? (
+          <PatientShell patientId={patientId} meId={me.id} />
+        ) : (
+          <NoPlanScreen />
+        )
+      ) : (
+        <ClinicianScreen route={route} meId={me.id} />
+      )}
     </Layout>
   );
 }

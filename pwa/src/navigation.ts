@@ -14,9 +14,18 @@ export type Route =
   | { name: 'review' }
   /** "What has changed", reached from My plan or from Prepare for my review (back goes there). */
   | { name: 'changes'; from: 'my-plan' | 'review' }
+  | { name: 'messages' }
+  | { name: 'checkin-settings' }
   | { name: 'patients' }
   | { name: 'plan-editor'; patientId: string }
-  | { name: 'history'; patientId: string };
+  | { name: 'history'; patientId: string }
+  /** A patient's messages, for the care team to read and reply to. */
+  | { name: 'conversation'; patientId: string }
+  /** A patient's check-in schedules, for the care team to set up. */
+  | { name: 'checkins'; patientId: string }
+  | { name: 'inbox' }
+  | { name: 'inbox-item'; itemId: string }
+  | { name: 'caseload' };
 
 export type RouteName = Route['name'];
 
@@ -29,10 +38,22 @@ const FIXED: Partial<Record<RouteName, string>> = {
   readings: '#/readings',
   'my-plan': '#/my-plan',
   review: '#/review',
+  messages: '#/messages',
+  'checkin-settings': '#/messages/settings',
   patients: '#/patients',
+  inbox: '#/inbox',
+  caseload: '#/caseload',
 };
 
 const segment = (value: string) => encodeURIComponent(value);
+
+/** A patient's pages for the care team: `#/patients/{id}/<page>`. */
+const PATIENT_PAGES = {
+  plan: 'plan-editor',
+  history: 'history',
+  messages: 'conversation',
+  checkins: 'checkins',
+} as const;
 
 export function hrefFor(route: Route): string {
   switch (route.name) {
@@ -44,6 +65,12 @@ export function hrefFor(route: Route): string {
       return `#/patients/${segment(route.patientId)}/plan`;
     case 'history':
       return `#/patients/${segment(route.patientId)}/history`;
+    case 'conversation':
+      return `#/patients/${segment(route.patientId)}/messages`;
+    case 'checkins':
+      return `#/patients/${segment(route.patientId)}/checkins`;
+    case 'inbox-item':
+      return `#/inbox/${segment(route.itemId)}`;
     default:
       return FIXED[route.name]!;
   }
@@ -57,11 +84,14 @@ export function routeFromHash(hash: string): Route {
   if (match) return { name: 'reading', readingType: decodeURIComponent(match[1]!) };
   match = /^#\/(my-plan|review)\/changes$/.exec(hash);
   if (match) return { name: 'changes', from: match[1] as 'my-plan' | 'review' };
-  match = /^#\/patients\/([^/]+)\/(plan|history)$/.exec(hash);
+  match = /^#\/patients\/([^/]+)\/(plan|history|messages|checkins)$/.exec(hash);
   if (match) {
     const patientId = decodeURIComponent(match[1]!);
-    return match[2] === 'plan' ? { name: 'plan-editor', patientId } : { name: 'history', patientId };
+    const name = PATIENT_PAGES[match[2] as keyof typeof PATIENT_PAGES];
+    return { name, patientId };
   }
+  match = /^#\/inbox\/([^/]+)$/.exec(hash);
+  if (match) return { name: 'inbox-item', itemId: decodeURIComponent(match[1]!) };
   return { name: 'start' };
 }
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from functools import partial
 
 from litestar import Litestar, Request, Router, get
@@ -20,6 +20,9 @@ from careplan.auth.routes import AuthController, me
 from careplan.careplans.readings.routes import ReadingController
 from careplan.careplans.reviews.routes import ReviewController
 from careplan.careplans.routes import CarePlanController, sync
+from careplan.caseload.routes import read_caseload, read_continuity
+from careplan.checkins.schedule_routes import CheckinScheduleController
+from careplan.checkins.thresholds_routes import ThresholdController
 from careplan.clock import Clock, SystemClock
 from careplan.dependencies import AppClock, AppSettings, CurrentActor, Db
 from careplan.devphone import create_dev_phone_router
@@ -29,14 +32,17 @@ from careplan.errors import (
     invalid_text_handler,
     validation_error_handler,
 )
+from careplan.inbox.events import InboxEvents
+from careplan.inbox.routes import InboxController, inbox_event_stream, read_away, set_away
 from careplan.logging import request_id_middleware
+from careplan.messaging.push_routes import PushController
 from careplan.messaging.sms.provider import SmsProvider
-from careplan.messaging.sms.twilio import TwilioSmsProvider
-from careplan.messaging.sms.unconfigured import UnconfiguredSms
+from careplan.messaging.thread_routes import ThreadController
 from careplan.messaging.webhooks import webhook_handlers
 from careplan.openapi_docs import document_security
 from careplan.people.actor import Actor
 from careplan.people.routes import PatientController, list_clinicians
+from careplan.scheduler import Scheduler, make_sms
 from careplan.settings import Settings
 from careplan.storage.db import Database, InvalidText, connect
 from careplan.storage.migrate import ensure_current
@@ -73,8 +79,7 @@ class Runtime:
         try:
             await ensure_current(self._db)
             if self._sms is None:
-                twilio = self.settings.twilio
-                self._sms = TwilioSmsProvider(twilio) if twilio.account_sid else UnconfiguredSms()
+                self._sms = make_sms(self.settings)
             yield
         finally:
             if self._owns_sms and self._sms is not None:
@@ -123,10 +128,27 @@ def _shared_dependencies(runtime: Runtime, settings: Settings) -> dict[str, Prov
     }
 
 
+def _scheduler_lifespan(
+    runtime: Runtime, settings: Settings, wanted: bool
+) -> list[Callable[[Litestar], AbstractAsyncContextManager[None]]]:
+    """Entered after the database and SMS provider exist, left before they close."""
+    if not wanted:
+        return []
+    ticker = Scheduler(lambda: runtime.db, lambda: runtime.sms, settings, runtime.clock)
+    return [ticker.lifespan]
+
+
 def create_app(
-    settings: Settings, *, clock: Clock | None = None, sms: SmsProvider | None = None
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    sms: SmsProvider | None = None,
+    scheduler: bool = False,
 ) -> Litestar:
+    """SCHEDULER: tick check-ins in this app's process (`careplan serve` asks for it; tests
+    and tools that build an app do not, so nothing is sent behind their back)."""
     runtime = Runtime(settings, clock or SystemClock(), sms)
+    inbox_events = InboxEvents(lambda: runtime.db)
     api = Router(
         path="/api",
         route_handlers=[
@@ -139,6 +161,16 @@ def create_app(
             sync,
             ReviewController,
             ReadingController,
+            CheckinScheduleController,
+            ThresholdController,
+            inbox_event_stream(inbox_events),
+            InboxController,
+            read_away,
+            set_away,
+            ThreadController,
+            PushController,
+            read_caseload,
+            read_continuity,
         ],
         middleware=[
             partial(csrf_middleware, settings.secret_key),
@@ -153,7 +185,11 @@ def create_app(
     app = Litestar(
         route_handlers=handlers,
         dependencies=_shared_dependencies(runtime, settings),
-        lifespan=[runtime.lifespan],
+        lifespan=[
+            runtime.lifespan,
+            inbox_events.lifespan,
+            *_scheduler_lifespan(runtime, settings, scheduler),
+        ],
         middleware=[request_id_middleware],
         request_max_body_size=MAX_BODY_BYTES,
         exception_handlers={
@@ -173,6 +209,11 @@ def create_app(
                 Tag(name="audit"),
                 Tag(name="reviews"),
                 Tag(name="readings"),
+                Tag(name="check-ins"),
+                Tag(name="thresholds"),
+                Tag(name="inbox"),
+                Tag(name="messages"),
+                Tag(name="caseload"),
             ],
         ),
         logging_config=None,

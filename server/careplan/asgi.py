@@ -12,4 +12,4 @@ from careplan.settings import Settings
 def app_from_env() -> Litestar:
     settings = Settings.from_env()
     configure_logging(settings.log_level)
-    return create_app(settings)
+    return create_app(settings, scheduler=settings.serve_scheduler)

@@ -1,10 +1,12 @@
-"""The `careplan` command: serve, migrate, create-clinician, demo, dev-phone, backup, openapi."""
+"""The `careplan` command: serve, scheduler, migrate, create-clinician, demo, dev-phone, backup,
+openapi."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -34,6 +36,8 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     from granian.constants import Interfaces
 
     _with_db(settings, ensure_current)  # refuse to start on an unmigrated or altered schema
+    if args.no_scheduler:
+        os.environ["CAREPLAN_SCHEDULER"] = "0"  # read by every worker's app_from_env
     Granian(
         "careplan.asgi:app_from_env",
         factory=True,
@@ -44,6 +48,12 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         log_access=False,
     ).serve()
     return 0
+
+
+def cmd_scheduler(settings: Settings, args: argparse.Namespace) -> int:
+    from careplan.scheduler import run_standalone
+
+    return asyncio.run(run_standalone(settings, once=args.once))
 
 
 def cmd_migrate(settings: Settings, _args: argparse.Namespace) -> int:
@@ -119,10 +129,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--no-scheduler",
         action="store_true",
-        help="do not tick check-ins in this process (part of the contract; check-ins and their "
-        "scheduler arrive with the check-ins work, so today nothing ticks either way)",
+        help="do not tick check-ins in this process (run `careplan scheduler` elsewhere); "
+        "each granian worker otherwise runs its own tick, which is safe",
     )
     serve.set_defaults(run=cmd_serve)
+
+    scheduler = commands.add_parser(
+        "scheduler", help="tick check-ins and send texts, without serving HTTP"
+    )
+    scheduler.add_argument("--once", action="store_true", help="run one tick and exit")
+    scheduler.set_defaults(run=cmd_scheduler)
 
     commands.add_parser("migrate", help="apply pending database migrations").set_defaults(
         run=cmd_migrate

@@ -6,6 +6,8 @@ deployment fails loudly instead of running half-configured.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -108,6 +110,22 @@ class Settings:
     session_absolute_hours: int = 12
     log_level: str = "INFO"
     pwa_dist: Path = field(default_factory=lambda: Path("pwa/dist"))
+    # How long a check-in may wait to go out before it expires instead of arriving late.
+    checkin_window_minutes: int = 240
+    # The scheduler's tick period, and how long a claim is held before another worker may
+    # take the work over (a crashed worker's claims are recovered after this).
+    tick_seconds: int = 5
+    lease_seconds: int = 60
+    # Texts per second, per process (each scheduler process paces its own sends).
+    sms_per_second: int = 10
+    # No answer after this long: one reminder; after as long again, a non-response item.
+    reminder_minutes: int = 120
+    # Tests only: the scheduler SIGKILLs itself once at this point (after_claim, after_send).
+    fault: str | None = None
+    # Whether `careplan serve` ticks check-ins in its own process (--no-scheduler sets 0).
+    serve_scheduler: bool = True
+    # Web Push (VAPID keys and subject); None when not configured: push is then off.
+    push: PushSettings | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -142,7 +160,27 @@ class Settings:
             session_absolute_hours=_int(env, "CAREPLAN_SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 30),
             log_level=_log_level(env),
             pwa_dist=Path(_read(env, "CAREPLAN_PWA_DIST") or "pwa/dist"),
+            checkin_window_minutes=_int(env, "CAREPLAN_CHECKIN_WINDOW_MINUTES", 240, 15, 24 * 60),
+            tick_seconds=_int(env, "CAREPLAN_TICK_SECONDS", 5, 1, 3600),
+            lease_seconds=_int(env, "CAREPLAN_LEASE_SECONDS", 60, 1, 3600),
+            sms_per_second=_int(env, "CAREPLAN_SMS_PER_SECOND", 10, 1, 100_000),
+            reminder_minutes=_int(env, "CAREPLAN_REMINDER_MINUTES", 120, 1, 7 * 24 * 60),
+            fault=_fault(env),
+            serve_scheduler=_flag(env, "CAREPLAN_SCHEDULER", default=True),
+            push=_push(env),
         )
+
+
+FAULT_POINTS = ("after_claim", "after_send")
+
+
+def _fault(env: Mapping[str, str]) -> str | None:
+    raw = _read(env, "CAREPLAN_FAULT")
+    if raw is not None and raw not in FAULT_POINTS:
+        raise SettingsError(
+            f"CAREPLAN_FAULT: expected one of {', '.join(FAULT_POINTS)}, got {raw!r}"
+        )
+    return raw
 
 
 def _log_level(env: Mapping[str, str]) -> str:
@@ -185,3 +223,52 @@ def _twilio(env: Mapping[str, str], dev_phone: bool, public_url: str) -> TwilioS
         messaging_service_sid=service_sid,
         api_url=api_url,
     )
+
+
+# Hosts of the browsers' push services (an endpoint elsewhere is refused: the server would
+# otherwise POST wherever a client pointed it).
+DEFAULT_PUSH_SERVICE_HOSTS = (
+    "fcm.googleapis.com",
+    "push.services.mozilla.com",
+    "notify.windows.com",
+    "push.apple.com",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PushSettings:
+    public_key: str  # base64url, uncompressed P-256 point (what browsers take)
+    private_key: str  # base64url, the raw 32-byte P-256 private value
+    subject: str  # mailto: or https: contact for push services
+    service_hosts: tuple[str, ...] = DEFAULT_PUSH_SERVICE_HOSTS
+
+
+def _push(env: Mapping[str, str]) -> PushSettings | None:
+    names = ("CAREPLAN_VAPID_PUBLIC_KEY", "CAREPLAN_VAPID_PRIVATE_KEY", "CAREPLAN_VAPID_SUBJECT")
+    values = {name: _read(env, name) for name in names}
+    if not any(values.values()):
+        return None
+    if missing := [name for name, value in values.items() if not value]:
+        raise SettingsError(f"{', '.join(missing)}: required for Web Push (set all three or none)")
+    public_key, private_key, subject = (str(values[name]) for name in names)
+    if _b64url_length(public_key) != 65 or not public_key.startswith("B"):
+        raise SettingsError("CAREPLAN_VAPID_PUBLIC_KEY: expected a base64url P-256 public key")
+    if _b64url_length(private_key) != 32:
+        raise SettingsError("CAREPLAN_VAPID_PRIVATE_KEY: expected a base64url 32-byte key")
+    if not subject.startswith(("mailto:", "https://")):
+        raise SettingsError("CAREPLAN_VAPID_SUBJECT: expected a mailto: or https:// address")
+    hosts = _read(env, "CAREPLAN_PUSH_SERVICE_HOSTS")
+    service_hosts = (
+        tuple(h.strip().lower() for h in hosts.split(",") if h.strip())
+        if hosts
+        else DEFAULT_PUSH_SERVICE_HOSTS
+    )
+    return PushSettings(public_key, private_key, subject, service_hosts)
+
+
+def _b64url_length(text: str) -> int:
+    """Bytes encoded by base64url TEXT (padding optional), or -1 if it is not base64url."""
+    try:
+        return len(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+    except (ValueError, binascii.Error):
+        return -1

@@ -19,6 +19,7 @@ import asyncpg
 import httpx
 import pytest
 from litestar import Litestar
+from tests.support.browsers import browsers
 from tests.support.lifespan import running_lifespan
 from tests.support.processes import free_port, running
 from tests.support.world import World, build_world
@@ -125,19 +126,8 @@ async def app(
 @pytest.fixture
 async def open_client(app: Litestar) -> AsyncIterator[Callable[[], Awaitable[httpx.AsyncClient]]]:
     """Makes HTTP clients for the app, each its own browser: own cookies and CSRF token."""
-    opened: list[httpx.AsyncClient] = []
-
-    async def open_one() -> httpx.AsyncClient:
-        http = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://testserver"
-        )
-        opened.append(http)
-        http.headers["X-CSRFToken"] = (await http.get("/api/auth/csrf")).json()["csrf_token"]
-        return http
-
-    yield open_one
-    for http in opened:
-        await http.aclose()
+    async with browsers(app) as open_one:
+        yield open_one
 
 
 @pytest.fixture

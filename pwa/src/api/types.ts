@@ -90,3 +90,33 @@ export type Agenda = RequestBody<'/api/patients/{patient_id}/reviews/{review_id}
 
 export type Mutation = RequestBody<'/api/sync', 'post'>['mutations'][number];
 export type SyncResult = SuccessBody<'/api/sync', 'post'>['results'][number];
+
+// --- messages and check-ins -------------------------------------------------------------
+
+export type Thread = SuccessBody<'/api/patients/{patient_id}/messages', 'get'>;
+export type ThreadMessage = Thread['messages'][number];
+export type OpenCheckin = NonNullable<Thread['open_checkin']>;
+export type PostedMessage = SuccessBody<'/api/patients/{patient_id}/messages', 'post'>;
+export type CheckinSettings = SuccessBody<'/api/patients/{patient_id}/checkin-settings', 'get'>;
+export type CheckinSettingsUpdate = RequestBody<'/api/patients/{patient_id}/checkin-settings', 'put'>;
+export type Schedule = SuccessBody<'/api/patients/{patient_id}/checkin-schedules', 'get'>['schedules'][number];
+export type ScheduleCreate = RequestBody<'/api/patients/{patient_id}/checkin-schedules', 'post'>;
+export type ScheduleUpdate = RequestBody<'/api/checkin-schedules/{schedule_id}', 'patch'>;
+export type CheckinKind = Schedule['kind'];
+export type Cadence = Schedule['cadence'];
+export type CheckinChannel = Schedule['channel'];
+
+// --- clinician inbox and caseload -------------------------------------------------------
+
+/** The server documents these in words (its schema says only `string`). */
+export type InboxScope = 'mine' | 'team' | 'all';
+export type InboxStatus = NonNullable<QueryParams<'/api/inbox', 'get'>['status']>;
+export type InboxPage = SuccessBody<'/api/inbox', 'get'>;
+export type InboxItem = InboxPage['items'][number];
+export type InboxItemDetail = SuccessBody<'/api/inbox/{item_id}', 'get'>;
+export type InboxNote = InboxItemDetail['notes'][number];
+export type AwayStatus = SuccessBody<'/api/clinicians/me/away', 'get'>;
+export type Clinician = SuccessBody<'/api/clinicians', 'get'>[number];
+export type CaseloadScope = 'mine' | 'practice';
+export type Caseload = SuccessBody<'/api/caseload', 'get'>;
+export type CaseloadPatient = Caseload['patients'][number];

@@ -1,15 +1,17 @@
-import type { Mutation } from '../api/types';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nProvider';
+import type { OutboxMutation } from '../offline/mutations';
 import { dismissRejected, flushNow, useOutbox } from '../offline/outbox-runtime';
 import { useOnline } from './use-online';
 
-function whatWasRejected(mutation: Mutation, t: (key: MessageKey) => string): string {
+function whatWasRejected(mutation: OutboxMutation, t: (key: MessageKey) => string): string {
   switch (mutation.kind) {
     case 'log_action':
       return t('outbox.rejected.log');
     case 'record_reading':
       return t('outbox.rejected.reading');
+    case 'send_message':
+      return t('outbox.rejected.message');
     default:
       return t('outbox.rejected.other');
   }

@@ -52,3 +52,8 @@ export function TextInput({ id, label, labelIsPageHeading, hint, error, width, .
     </div>
   );
 }
+
+/** A short box for one number typed on a phone: no autocomplete or spellcheck to get in the way. */
+export function NumberInput(props: Omit<Props, 'width' | 'autocomplete' | 'spellcheck'>) {
+  return <TextInput {...props} autocomplete="off" spellcheck={false} width={5} />;
+}

@@ -10,4 +10,7 @@ export const cacheKeys = {
   review: (patientId: string, reviewId: string) => `${patientId}/reviews/${reviewId}`,
   history: (patientId: string, sinceLastReview: boolean) =>
     `${patientId}/history/${sinceLastReview ? 'since-last-review' : 'all'}`,
+  thread: (patientId: string) => `${patientId}/messages`,
+  checkinSettings: (patientId: string) => `${patientId}/checkin-settings`,
+  schedules: (patientId: string) => `${patientId}/checkin-schedules`,
 };

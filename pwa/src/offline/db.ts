@@ -1,7 +1,8 @@
 // The app's own IndexedDB: the last copy of what the patient read (so the plan opens offline)
 // and the outbox of changes waiting to be sent. Cleared on sign-out (shared phones).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Me, Mutation } from '../api/types';
+import type { Me } from '../api/types';
+import type { OutboxMutation } from './mutations';
 
 export interface Cached<T = unknown> {
   data: T;
@@ -13,7 +14,7 @@ export interface QueuedMutation {
   /** Insertion order: the order mutations are sent in. */
   seq?: number;
   id: string;
-  mutation: Mutation;
+  mutation: OutboxMutation;
   queuedAt: number;
 }
 

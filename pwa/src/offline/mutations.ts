@@ -1,7 +1,23 @@
-// Builders for the offline mutations sent to POST /api/sync, and readers for the ones still
-// queued (so screens can show them before the server has them).
+// Builders for the offline mutations sent to POST /api/sync (and messages, sent to the thread),
+// and readers for the ones still queued (so screens can show them before the server has them).
 import type { ActionLogCreate, Mutation, ReadingCreate } from '../api/types';
 import { newId } from './ids';
+
+/**
+ * A message for the care team written in the app. Not a sync kind: it is posted to the thread
+ * (POST /api/patients/{id}/messages) with the mutation id as `client_id`, so a replay is stored
+ * once. `checkin_id` stays on the device: it says which check-in the message answers.
+ */
+export interface MessageMutation {
+  id: string;
+  kind: 'send_message';
+  patient_id: string;
+  data: { body: string; checkin_id: string | null };
+  made_at: number;
+}
+
+/** Anything the outbox holds. */
+export type OutboxMutation = Mutation | MessageMutation;
 
 /** A log as the sync API takes it: the mutation id is the log's id. */
 export type LogActionData = Omit<ActionLogCreate, 'id'>;
@@ -29,13 +45,29 @@ export function recordReadingMutation(
   return { id, kind: 'record_reading', patient_id: patientId, data: { ...data }, made_at: madeAt };
 }
 
-const isLogAction = (mutation: Mutation): mutation is LogActionMutation => mutation.kind === 'log_action';
-const isRecordReading = (mutation: Mutation): mutation is RecordReadingMutation =>
+export function messageMutation(
+  patientId: string,
+  body: string,
+  checkinId: string | null,
+  madeAt: number,
+  id: string = newId(),
+): MessageMutation {
+  return { id, kind: 'send_message', patient_id: patientId, data: { body, checkin_id: checkinId }, made_at: madeAt };
+}
+
+const isLogAction = (mutation: OutboxMutation): mutation is LogActionMutation => mutation.kind === 'log_action';
+const isRecordReading = (mutation: OutboxMutation): mutation is RecordReadingMutation =>
   mutation.kind === 'record_reading';
+export const isMessage = (mutation: OutboxMutation): mutation is MessageMutation => mutation.kind === 'send_message';
+
+/** The messages to a patient's thread among `mutations`, in the order they were written. */
+export function messagesTo(mutations: readonly OutboxMutation[], patientId: string): MessageMutation[] {
+  return mutations.filter(isMessage).filter((m) => m.patient_id === patientId);
+}
 
 /** The last log among `mutations` for an action on a day, or null if there is none. */
 export function latestLog(
-  mutations: readonly Mutation[],
+  mutations: readonly OutboxMutation[],
   patientId: string,
   actionId: string,
   day: string,
@@ -50,7 +82,7 @@ export function latestLog(
 
 /** The readings of one type among `mutations`, newest first, each with its id. */
 export function readingsOfType(
-  queued: readonly Mutation[],
+  queued: readonly OutboxMutation[],
   patientId: string,
   readingType: string,
 ): { id: string; data: RecordReadingData }[] {

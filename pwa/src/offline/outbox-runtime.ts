@@ -1,13 +1,13 @@
 // The app's one outbox: queue a change, send it at once if we can, and send what waits when
 // the app starts, when the phone comes back online, and every so often while items wait.
 import { useEffect, useState } from 'preact/hooks';
-import { sync } from '../api/careplan';
-import type { Mutation } from '../api/types';
 import { localDb } from './db';
+import type { OutboxMutation } from './mutations';
 import { enqueue, flushOutbox, queuedMutations, type Rejected } from './outbox';
+import { sendOutboxBatch } from './send-outbox';
 
 export interface OutboxState {
-  queued: readonly Mutation[];
+  queued: readonly OutboxMutation[];
   /** Changes the server would not take, to tell the person about. */
   rejected: readonly Rejected[];
   /** The last attempt to send stopped early (offline, or the server could not be reached). */
@@ -16,7 +16,7 @@ export interface OutboxState {
    * Sent and stored while the app was open: screens keep showing them until their next read
    * from the server includes them, so nothing flickers back to "not logged".
    */
-  sent: readonly Mutation[];
+  sent: readonly OutboxMutation[];
 }
 
 const SENT_KEPT = 100;
@@ -25,7 +25,7 @@ const RETRY_EVERY_MS = 30_000;
 
 let state: OutboxState = { queued: [], rejected: [], stalled: false, sent: [] };
 const listeners = new Set<(next: OutboxState) => void>();
-const savedListeners = new Set<(saved: Mutation[]) => void>();
+const savedListeners = new Set<(saved: OutboxMutation[]) => void>();
 
 function update(change: Partial<OutboxState>): void {
   state = { ...state, ...change };
@@ -38,7 +38,7 @@ async function refresh(): Promise<void> {
 
 async function sendWaiting(): Promise<void> {
   const db = await localDb();
-  const outcome = await flushOutbox(db, async (batch) => (await sync(batch)).results);
+  const outcome = await flushOutbox(db, sendOutboxBatch);
   update({
     queued: await queuedMutations(db),
     rejected: [...state.rejected, ...outcome.rejected],
@@ -78,7 +78,7 @@ export function flushNow(): Promise<void> {
  * Keep a change and send it as soon as possible. Resolves true once it is safely queued; false
  * (and the person is told) if the device's storage failed.
  */
-export async function queueMutation(mutation: Mutation): Promise<boolean> {
+export async function queueMutation(mutation: OutboxMutation): Promise<boolean> {
   try {
     await enqueue(await localDb(), mutation);
     await refresh();
@@ -114,7 +114,7 @@ export function dismissRejected(): void {
 }
 
 /** Called with the mutations the server has just stored, e.g. to reload today's logs. */
-export function onSaved(listener: (saved: Mutation[]) => void): () => void {
+export function onSaved(listener: (saved: OutboxMutation[]) => void): () => void {
   savedListeners.add(listener);
   return () => savedListeners.delete(listener);
 }

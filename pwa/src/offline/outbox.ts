@@ -1,12 +1,14 @@
-// The outbox: every log and reading is written here first and then sent to POST /api/sync,
-// online or not (one code path). A mutation keeps its id for ever, so however often it is
-// sent the server stores it once. It leaves the outbox only when the server answered for it.
+// The outbox: every log, reading and message is written here first and then sent (to POST
+// /api/sync; messages to the thread), online or not (one code path). A mutation keeps its id for
+// ever, so however often it is sent the server stores it once. It leaves the outbox only when
+// the server answered for it.
 import { ApiError } from '../api/errors';
-import type { Mutation, SyncResult } from '../api/types';
+import type { SyncResult } from '../api/types';
 import type { CareplanDb } from './db';
+import type { OutboxMutation } from './mutations';
 
 export interface Rejected {
-  mutation: Mutation;
+  mutation: OutboxMutation;
   /** `not-stored`: the device's storage failed, so the change could not even be queued. */
   status: 'invalid' | 'stale' | 'not-stored';
   detail: string | null;
@@ -14,17 +16,17 @@ export interface Rejected {
 
 export interface FlushOutcome {
   /** Stored by the server now or before (applied or duplicate). */
-  saved: Mutation[];
+  saved: OutboxMutation[];
   /** Answered invalid or stale: sending again would not help, so they are dropped. */
   rejected: Rejected[];
   /** Why sending stopped early (offline, signed out, server fault), or null. */
   error: unknown;
 }
 
-export type SendBatch = (batch: Mutation[]) => Promise<SyncResult[]>;
+export type SendBatch = (batch: OutboxMutation[]) => Promise<SyncResult[]>;
 
 /** Add a mutation; adding one with the same id again changes nothing. */
-export async function enqueue(db: CareplanDb, mutation: Mutation, now = Date.now()): Promise<void> {
+export async function enqueue(db: CareplanDb, mutation: OutboxMutation, now = Date.now()): Promise<void> {
   const tx = db.transaction('outbox', 'readwrite');
   const exists = await tx.store.index('by-id').getKey(mutation.id);
   if (exists === undefined) await tx.store.add({ id: mutation.id, mutation, queuedAt: now });
@@ -32,7 +34,7 @@ export async function enqueue(db: CareplanDb, mutation: Mutation, now = Date.now
 }
 
 /** The mutations waiting, in the order they were made. */
-export async function queuedMutations(db: CareplanDb): Promise<Mutation[]> {
+export async function queuedMutations(db: CareplanDb): Promise<OutboxMutation[]> {
   return (await db.getAll('outbox')).map((entry) => entry.mutation);
 }
 
@@ -54,7 +56,7 @@ const batchRefused = (error: unknown): error is ApiError =>
  * The server's answer for each mutation, sending `batch` whole and, if the whole batch is
  * refused as malformed, each item on its own so one bad item cannot block the rest for ever.
  */
-async function answersFor(batch: Mutation[], send: SendBatch): Promise<SyncResult[]> {
+async function answersFor(batch: OutboxMutation[], send: SendBatch): Promise<SyncResult[]> {
   try {
     return await send(batch);
   } catch (error) {

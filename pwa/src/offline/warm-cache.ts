@@ -1,6 +1,7 @@
 // Right after opening the app online, save a copy of everything the patient's screens read
 // first, so the whole app opens offline later, not only the screens they happened to visit.
 import { readHistory, readPlan, readReadingTypes, readReview, readReviews, readToday } from '../api/careplan';
+import { readThread } from '../api/checkins';
 import type { ReviewSummary } from '../api/types';
 import { upcomingReview } from '../plan/reviews';
 import { cacheKeys } from './cache-keys';
@@ -22,6 +23,7 @@ export async function warmCache(patientId: string): Promise<void> {
     keep(cacheKeys.today(patientId), () => readToday(patientId)),
     keep(cacheKeys.readingTypes(), readReadingTypes),
     keep(cacheKeys.history(patientId, true), () => readHistory(patientId, true)),
+    keep(cacheKeys.thread(patientId), () => readThread(patientId)),
     reviews,
   ]);
 }

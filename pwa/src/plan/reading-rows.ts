@@ -1,7 +1,7 @@
 // The recent-readings table: what the server has, plus readings still in the outbox and ones
 // sent since the server's list was read, each once, newest first.
-import type { Mutation, Reading } from '../api/types';
-import { readingsOfType } from '../offline/mutations';
+import type { Reading } from '../api/types';
+import { readingsOfType, type OutboxMutation } from '../offline/mutations';
 
 export interface ReadingRow {
   id: string;
@@ -15,13 +15,13 @@ export interface ReadingRow {
 
 export function readingRows(
   fromServer: readonly Reading[],
-  queued: readonly Mutation[],
-  sent: readonly Mutation[],
+  queued: readonly OutboxMutation[],
+  sent: readonly OutboxMutation[],
   patientId: string,
   readingType: string,
 ): ReadingRow[] {
   const rows = new Map<string, ReadingRow>();
-  const local = (mutations: readonly Mutation[], waiting: boolean) =>
+  const local = (mutations: readonly OutboxMutation[], waiting: boolean) =>
     readingsOfType(mutations, patientId, readingType).map(({ id, data }) => ({
       id,
       taken_at: data.taken_at ?? 0,

@@ -1,8 +1,8 @@
 // What the Today screen shows: the server's answer, with logs still waiting in the outbox laid
 // over it, for the patient's own current day (which may have moved on since the copy was saved).
-import type { Mutation, Outcome, PlanAction, Today, TodayItem } from '../api/types';
+import type { Outcome, PlanAction, Today, TodayItem } from '../api/types';
 import { isoWeekday, localDay } from '../format/dates';
-import { latestLog, type LogActionData } from '../offline/mutations';
+import { latestLog, type LogActionData, type OutboxMutation } from '../offline/mutations';
 
 export const NOTE_MAX_LENGTH = 500;
 
@@ -36,7 +36,7 @@ export function dueOn(action: PlanAction, day: string): boolean {
  * `queued`: logs still in the outbox. `sent`: logs the server stored after this copy of today
  * may have been read; one counts until the copy has a log that is it or is newer.
  */
-export function todayView(today: Today, queued: readonly Mutation[], sent: readonly Mutation[], now: number): TodayView {
+export function todayView(today: Today, queued: readonly OutboxMutation[], sent: readonly OutboxMutation[], now: number): TodayView {
   const day = localDay(now, today.time_zone);
   const fromAnotherDay = day !== today.day;
   const entries = today.items.map((item) => {

@@ -34,6 +34,10 @@ export class ApiSession {
     return this.request.post(path, { data, headers: { 'X-CSRFToken': this.csrf } }).then((r) => ok<T>(r, status));
   }
 
+  put<T>(path: string, data: unknown): Promise<T> {
+    return this.request.put(path, { data, headers: { 'X-CSRFToken': this.csrf } }).then((r) => ok<T>(r));
+  }
+
   patch<T>(path: string, data: unknown): Promise<T> {
     return this.request.patch(path, { data, headers: { 'X-CSRFToken': this.csrf } }).then((r) => ok<T>(r));
   }

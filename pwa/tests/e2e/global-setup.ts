@@ -5,5 +5,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const server = await startServer();
   // Workers start after this and inherit the environment: see fixtures.ts.
   process.env.CAREPLAN_E2E_URL = server.baseUrl;
+  process.env.CAREPLAN_E2E_DATABASE_URL = server.databaseUrl;
   return () => server.stop();
 }

@@ -13,6 +13,8 @@ const DIST = join(PWA_DIR, 'dist');
 
 export interface RunningServer {
   baseUrl: string;
+  /** Where the server keeps its data: `careplan scheduler --once` ticks the same database. */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function startServer(): Promise<RunningServer> {
 
   return {
     baseUrl,
+    databaseUrl: env.CAREPLAN_DATABASE_URL,
     async stop() {
       await stopProcess(server);
       rmSync(workDir, { recursive: true, force: true });

@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ReadingTypeInfo } from '../../src/api/types';
 import { formatDateTime, formatDay, formatDayLong, isoWeekday, localDay, weekdayName } from '../../src/format/dates';
 import { formatNhsNumber } from '../../src/format/nhs-number';
 import { checkReading, formatReading, parseReadingNumber } from '../../src/format/readings';
 import { capitalise, describeSchedule } from '../../src/format/schedule';
 import { translate, type Language } from '../../src/i18n/translate';
-
-const bloodPressure: ReadingTypeInfo = {
-  reading_type: 'blood_pressure',
-  label: 'Blood pressure',
-  unit: 'mmHg',
-  minimum: 50,
-  maximum: 260,
-  minimum2: 30,
-  maximum2: 160,
-  whole_numbers: true,
-};
-const glucose: ReadingTypeInfo = {
-  reading_type: 'glucose',
-  label: 'Glucose',
-  unit: 'mmol/L',
-  minimum: 1,
-  maximum: 35,
-  minimum2: null,
-  maximum2: null,
-  whole_numbers: false,
-};
+import { bloodPressure, glucose } from './reading-types';
 
 describe('dates', () => {
   it('writes days the NHS.UK way, in English and Welsh', () => {

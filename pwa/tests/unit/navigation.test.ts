@@ -16,6 +16,13 @@ const ROUTES: Route[] = [
   { name: 'patients' },
   { name: 'plan-editor', patientId: 'abc123' },
   { name: 'history', patientId: 'abc123' },
+  { name: 'messages' },
+  { name: 'checkin-settings' },
+  { name: 'conversation', patientId: 'abc123' },
+  { name: 'checkins', patientId: 'abc123' },
+  { name: 'inbox' },
+  { name: 'inbox-item', itemId: 'item/1' },
+  { name: 'caseload' },
 ];
 
 describe('routeFromHash', () => {

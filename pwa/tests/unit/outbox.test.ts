@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../src/api/errors';
-import type { Mutation, SyncResult } from '../../src/api/types';
+import type { SyncResult } from '../../src/api/types';
 import { openCareplanDb, type CareplanDb } from '../../src/offline/db';
-import { logActionMutation, recordReadingMutation } from '../../src/offline/mutations';
+import { logActionMutation, recordReadingMutation, type OutboxMutation } from '../../src/offline/mutations';
 import { enqueue, flushOutbox, queuedMutations } from '../../src/offline/outbox';
 
 let db: CareplanDb;
@@ -21,9 +21,9 @@ const reading = (id: string) =>
   recordReadingMutation('p1', { reading_type: 'glucose', value: 7.4, value2: null, unit: 'mmol/L', taken_at: 1_000, note: null }, 1_000, id);
 
 /** A fake /api/sync that answers each mutation with the status `answer` gives it. */
-function server(answer: (m: Mutation) => SyncResult['status'] | null = () => 'applied') {
-  const batches: Mutation[][] = [];
-  const send = vi.fn(async (batch: Mutation[]) => {
+function server(answer: (m: OutboxMutation) => SyncResult['status'] | null = () => 'applied') {
+  const batches: OutboxMutation[][] = [];
+  const send = vi.fn(async (batch: OutboxMutation[]) => {
     batches.push(batch);
     return batch.flatMap((m) => {
       const status = answer(m);
@@ -126,7 +126,7 @@ describe('flushOutbox', () => {
   it('stops at the first batch that fails, keeping it and everything after it', async () => {
     for (let i = 1; i <= 3; i++) await enqueue(db, log(`m-${i}`));
     let calls = 0;
-    const send = async (batch: Mutation[]) => {
+    const send = async (batch: OutboxMutation[]) => {
       if (++calls === 2) throw new ApiError(503, null);
       return batch.map((m) => ({ id: m.id, status: 'applied' as const }));
     };
@@ -141,7 +141,7 @@ describe('flushOutbox', () => {
     await enqueue(db, log('m-1'));
     await enqueue(db, log('bad'));
     await enqueue(db, reading('m-3'));
-    const send = vi.fn(async (batch: Mutation[]) => {
+    const send = vi.fn(async (batch: OutboxMutation[]) => {
       if (batch.some((m) => m.id === 'bad')) throw new ApiError(400, 'mutations[0].id: too short');
       return batch.map((m) => ({ id: m.id, status: 'applied' as const }));
     });

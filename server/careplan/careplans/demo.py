@@ -40,7 +40,7 @@ async def load_demo_plans(db: Database, clock: Clock, organisation_id: str) -> i
         if patient is None or await repo.plan(db, patient["id"]) is not None:
             continue
         patient_id = patient["id"]
-        clinician = await _named_clinician(db, patient_id, organisation_id)
+        clinician = await named_clinician_actor(db, patient_id, organisation_id)
         action_ids = await _write_plan(db, clock, clinician, patient_id, demo)
         rng = random.Random(nhs_number)  # noqa: S311 - demo data, the same every time
         async with db.transaction() as tx:
@@ -67,7 +67,8 @@ async def _prepare_review(
         await share_result(db, clock, clinician, patient_id, review.id, shared)
 
 
-async def _named_clinician(db: Database, patient_id: str, organisation_id: str) -> Actor:
+async def named_clinician_actor(db: Database, patient_id: str, organisation_id: str) -> Actor:
+    """The patient's named clinician (or care coordinator), as the demo's author of their care."""
     team = {row["team_role"]: row for row in await people_repo.care_team(db, patient_id)}
     row = team.get("named_clinician") or team["care_coordinator"]
     return Actor(

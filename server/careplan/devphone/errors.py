@@ -1,8 +1,8 @@
 """Twilio's error answers, and the magic test numbers that trigger them.
 
-The numbers are Twilio's own test-credential numbers (plus one for rate limiting and one
-for a text that is accepted but never arrives), so the same tests run against the fake and
-against Twilio's test account.
+The numbers are Twilio's own test-credential numbers (plus one for rate limiting, one for a
+server error and one for a text that is accepted but never arrives), so the same tests run
+against the fake and, for Twilio's own numbers, against Twilio's test account.
 """
 
 from __future__ import annotations
@@ -61,7 +61,13 @@ def rejected_test_number(to: str) -> TwilioApiError | None:
         return TwilioApiError(400, 21614, f"'To' number {to} is not a valid mobile number")
     if to == "+15005550429":
         return TwilioApiError(429, 20429, "Too Many Requests")
+    if to == SERVER_ERROR_TEST_NUMBER:
+        return TwilioApiError(500, 20500, "Internal Server Error")
     return None
+
+
+# Not one of Twilio's: the fake's own number for a provider outage (HTTP 500, code 20500).
+SERVER_ERROR_TEST_NUMBER = "+15005550500"
 
 
 UNDELIVERABLE_TEST_NUMBER = "+15005550030"

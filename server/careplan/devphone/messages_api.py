@@ -10,12 +10,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from litestar import Request, Response, get, post
-from litestar.background_tasks import BackgroundTask
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 
 from careplan.devphone.auth import require_account
-from careplan.devphone.delivery import deliver
+from careplan.devphone.delivery import start_delivery
 from careplan.devphone.errors import (
     TwilioApiError,
     invalid_parameter,
@@ -44,11 +43,8 @@ async def create_message(
     form = {name: str(value) for name, value in (await request.form()).items()}
     message = _new_outbound_message(dev_phone, account_sid, form)
     dev_phone.store.add(message)
-    return Response(
-        message_json(message),
-        status_code=201,
-        background=BackgroundTask(deliver, dev_phone, message),
-    )
+    start_delivery(dev_phone, message)
+    return Response(message_json(message), status_code=201)
 
 
 @get(f"{MESSAGES_PATH}.json")

@@ -15,9 +15,13 @@ from litestar import Request, post
 from litestar.exceptions import ClientException, PermissionDeniedException
 from litestar.openapi import ResponseSpec
 
-from careplan.dependencies import AppSettings
+from careplan.clock import Clock
+from careplan.dependencies import AppClock, AppSettings, Db, Sms
+from careplan.messaging.inbound import Received, receive_sms
+from careplan.messaging.receipts import record_status
 from careplan.messaging.signature import SIGNATURE_HEADER, is_valid_signature, public_request_url
 from careplan.settings import Settings
+from careplan.storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -50,23 +54,10 @@ class StatusCallback(msgspec.Struct, rename="pascal", frozen=True):
     error_code: int | None = None
 
 
-async def on_inbound_sms(sms: InboundSms) -> None:
-    """Seam for reply handling (store, STOP/START/HELP, route to the inbox); for now, log."""
-    log.info(
-        "inbound sms received",
-        extra={"message_sid": sms.message_sid, "num_segments": sms.num_segments},
-    )
-
-
-async def on_status_callback(callback: StatusCallback) -> None:
-    """Seam for delivery receipts (advance the attempt, opt-outs); for now, log."""
-    log.info(
-        "sms status changed",
-        extra={
-            "message_sid": callback.message_sid,
-            "status": callback.message_status,
-            "error_code": callback.error_code,
-        },
+async def on_status_callback(db: Database, clock: Clock, callback: StatusCallback) -> None:
+    """A delivery receipt: kept once per (SID, status), applied forwards only (receipts.py)."""
+    await record_status(
+        db, clock, callback.message_sid, callback.message_status, callback.error_code
     )
 
 
@@ -103,8 +94,17 @@ async def _verified_form(request: Request, settings: Settings, shape: type[_Pars
     responses=_REJECTED,
     summary="Inbound SMS from Twilio",
 )
-async def inbound_sms_webhook(request: Request, settings: AppSettings) -> str:
-    await on_inbound_sms(await _verified_form(request, settings, InboundSms))
+async def inbound_sms_webhook(
+    request: Request, db: Db, clock: AppClock, settings: AppSettings, sms: Sms
+) -> str:
+    text = await _verified_form(request, settings, InboundSms)
+    await receive_sms(
+        db,
+        sms,
+        settings,
+        clock,
+        Received(text.message_sid, text.from_, text.body, text.opt_out_type),
+    )
     return EMPTY_TWIML
 
 
@@ -115,8 +115,10 @@ async def inbound_sms_webhook(request: Request, settings: AppSettings) -> str:
     responses=_REJECTED,
     summary="SMS status callback from Twilio",
 )
-async def status_callback_webhook(request: Request, settings: AppSettings) -> str:
-    await on_status_callback(await _verified_form(request, settings, StatusCallback))
+async def status_callback_webhook(
+    request: Request, db: Db, clock: AppClock, settings: AppSettings
+) -> str:
+    await on_status_callback(db, clock, await _verified_form(request, settings, StatusCallback))
     return EMPTY_TWIML
 
 

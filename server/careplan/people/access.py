@@ -28,6 +28,14 @@ class Action(StrEnum):
     LOG_SELF_CARE = "log_self_care"  # action logs and readings
     WRITE_AGENDA = "write_agenda"  # "what I want to talk about" before a review
     MANAGE_REVIEWS = "manage_reviews"  # schedule, share results, complete
+    VIEW_MESSAGES = "view_messages"  # the patient's message thread
+    SEND_MESSAGE = "send_message"  # write in the thread (the patient, or their care team)
+    WORK_INBOX = "work_inbox"  # the clinician inbox and caseload
+    VIEW_PRACTICE_FIGURES = "view_practice_figures"  # continuity: counts, no patient data
+    MANAGE_CHECKINS = "manage_checkins"  # check-in schedules, quiet hours, pause
+    SEND_CHECKIN_NOW = "send_checkin_now"  # make a scheduled check-in due at once
+    MANAGE_THRESHOLDS = "manage_thresholds"  # alert levels for a patient's readings
+    MANAGE_PUSH = "manage_push"  # this device's notifications: the patient's own
 
 
 PATIENT_SELF_ACTIONS = frozenset(
@@ -38,12 +46,30 @@ PATIENT_SELF_ACTIONS = frozenset(
         Action.EDIT_PLAN,
         Action.LOG_SELF_CARE,
         Action.WRITE_AGENDA,
+        Action.VIEW_MESSAGES,
+        Action.SEND_MESSAGE,
+        Action.MANAGE_CHECKINS,
+        Action.MANAGE_PUSH,
     }
 )
+# A device subscribes for the person signed in on it; staff never subscribe for a patient.
+PATIENT_ONLY_ACTIONS = frozenset({Action.MANAGE_PUSH})
 CLINICAL_ONLY_ACTIONS = frozenset(
-    {Action.EDIT_PLAN, Action.EDIT_CLINICAL_PLAN, Action.LOG_SELF_CARE, Action.MANAGE_REVIEWS}
+    {
+        Action.EDIT_PLAN,
+        Action.EDIT_CLINICAL_PLAN,
+        Action.LOG_SELF_CARE,
+        Action.MANAGE_REVIEWS,
+        # Messages and the inbox are clinical conversations: not for practice administrators.
+        Action.VIEW_MESSAGES,
+        Action.SEND_MESSAGE,
+        Action.WORK_INBOX,
+        Action.MANAGE_CHECKINS,
+        Action.SEND_CHECKIN_NOW,
+        Action.MANAGE_THRESHOLDS,
+    }
 )
-CLINICIAN_ACTIONS = frozenset(Action)
+CLINICIAN_ACTIONS = frozenset(Action) - PATIENT_ONLY_ACTIONS
 # Practice administrators run registration and care teams; they do not write care plans.
 ADMIN_ACTIONS = CLINICIAN_ACTIONS - CLINICAL_ONLY_ACTIONS - {Action.WRITE_AGENDA}
 CREATE_PATIENT_ROLES = frozenset(ClinicianRole)
@@ -64,6 +90,16 @@ async def authorise(db: Executor, actor: Actor, patient_id: str, action: Action)
     )
     if organisation_id is None or organisation_id != actor.organisation_id:
         raise NotFoundException(NOT_FOUND)
+    allowed = ADMIN_ACTIONS if actor.role == ClinicianRole.ADMIN else CLINICIAN_ACTIONS
+    if action not in allowed:
+        raise PermissionDeniedException("Your role cannot do this")
+
+
+def authorise_staff(actor: Actor, action: Action) -> None:
+    """For work that names no patient (the inbox, caseload): only clinical staff of a role
+    allowed ACTION. Decided before anything is looked up, so the answer leaks nothing."""
+    if actor.kind is not ActorKind.CLINICIAN:
+        raise PermissionDeniedException("Only clinical staff can do this")
     allowed = ADMIN_ACTIONS if actor.role == ClinicianRole.ADMIN else CLINICIAN_ACTIONS
     if action not in allowed:
         raise PermissionDeniedException("Your role cannot do this")

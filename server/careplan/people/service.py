@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from contextlib import nullcontext
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -11,6 +12,7 @@ import msgspec
 from litestar.exceptions import NotFoundException
 
 from careplan.audit.service import record as record_audit
+from careplan.checkins.rescheduling import rescheduled
 from careplan.clock import Clock, to_datetime
 from careplan.errors import Conflict, InvalidField
 from careplan.people import repo
@@ -138,7 +140,9 @@ async def update_patient(
             other = await repo.patient_by_nhs_number(tx, organisation_id, changes["nhs_number"])
             if other is not None and other["id"] != patient_id:
                 raise Conflict("nhs_number: another patient has this NHS number")
-        await repo.update_patient(tx, patient_id, changes)
+        moved = "time_zone" in changes
+        async with rescheduled(tx, patient_id, now) if moved else nullcontext():
+            await repo.update_patient(tx, patient_id, changes)
         await record_audit(tx, clock, actor, "patient.update", [patient_id], "patient")
     return await _patient(db, patient_id)
 

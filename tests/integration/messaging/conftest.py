@@ -21,27 +21,56 @@ from litestar.di import Provide
 from tests.support.processes import free_port, running
 from twilio.rest import Client
 
+from careplan.clock import Clock, SystemClock
 from careplan.messaging.signature import SIGNATURE_HEADER
+from careplan.messaging.sms.provider import SmsProvider
 from careplan.messaging.sms.twilio import TwilioSmsProvider, create_twilio_client
+from careplan.messaging.sms.unconfigured import UnconfiguredSms
 from careplan.messaging.webhooks import webhook_handlers
 from careplan.settings import Settings
+from careplan.storage.db import Database, connect
+from careplan.storage.migrate import migrate
 
 WEBHOOK_WAIT_SECONDS = 5.0
 
 
-def webhooks_app(settings: Settings) -> Litestar:
-    """The smallest app with Careplan's webhook handlers, given `settings` as the app gives it.
+def webhooks_app(settings: Settings, db: Database) -> Litestar:
+    """The smallest app with Careplan's webhook handlers, given what the app gives them.
 
-    No lifespan is needed: the handlers hold no resources.
+    No lifespan is needed: the database is opened by the caller, and texts the handlers
+    would send fail visibly (no provider), which these tests do not look at.
     """
 
     def provide_settings() -> Settings:
         return settings
 
+    def provide_db() -> Database:
+        return db
+
+    def provide_clock() -> Clock:
+        return SystemClock()
+
+    def provide_sms() -> SmsProvider:
+        return UnconfiguredSms()
+
     return Litestar(
         route_handlers=webhook_handlers,
-        dependencies={"settings": Provide(provide_settings, use_cache=True, sync_to_thread=False)},
+        dependencies={
+            "settings": Provide(provide_settings, use_cache=True, sync_to_thread=False),
+            "db": Provide(provide_db, use_cache=True, sync_to_thread=False),
+            "clock": Provide(provide_clock, use_cache=True, sync_to_thread=False),
+            "sms": Provide(provide_sms, use_cache=True, sync_to_thread=False),
+        },
     )
+
+
+@pytest.fixture(scope="session")
+async def webhooks_db(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Database]:
+    """A migrated SQLite database for the webhook handlers (no patients: unknown senders)."""
+    database = await connect(f"sqlite:///{tmp_path_factory.mktemp('webhooks') / 'careplan.db'}")
+    await migrate(database)
+    yield database
+    await database.close()
 
 
 @dataclass(frozen=True)
@@ -53,10 +82,10 @@ class ReceivedWebhook:
 
 
 class WebhookReceiver:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, db: Database) -> None:
         self.settings = settings
         self.received: list[ReceivedWebhook] = []
-        self._app = webhooks_app(settings)
+        self._app = webhooks_app(settings, db)
         self._arrived = asyncio.Condition()
 
     async def handle(self, request: web.Request) -> web.Response:
@@ -99,8 +128,8 @@ class WebhookReceiver:
 
 
 @pytest.fixture(scope="session")
-def make_webhooks_app() -> Callable[[Settings], Litestar]:
-    return webhooks_app
+def make_webhooks_app(webhooks_db: Database) -> Callable[[Settings], Litestar]:
+    return lambda settings: webhooks_app(settings, webhooks_db)
 
 
 @pytest.fixture
@@ -143,8 +172,10 @@ def settings(receiver_port: int, dev_phone_port: int) -> Settings:
 
 
 @pytest.fixture(scope="session")
-async def receiver(settings: Settings, receiver_port: int) -> AsyncIterator[WebhookReceiver]:
-    receiver = WebhookReceiver(settings)
+async def receiver(
+    settings: Settings, receiver_port: int, webhooks_db: Database
+) -> AsyncIterator[WebhookReceiver]:
+    receiver = WebhookReceiver(settings, webhooks_db)
     app = web.Application()
     app.router.add_post("/{path:.*}", receiver.handle)
     runner = web.AppRunner(app, access_log=None)

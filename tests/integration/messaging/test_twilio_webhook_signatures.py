@@ -10,11 +10,11 @@ import pytest
 from twilio.request_validator import RequestValidator
 
 from careplan.messaging import webhooks
+from careplan.messaging.inbound import Received
 from careplan.messaging.webhooks import (
     EMPTY_TWIML,
     INBOUND_SMS_PATH,
     STATUS_CALLBACK_PATH,
-    InboundSms,
     StatusCallback,
 )
 from careplan.settings import Settings
@@ -64,13 +64,14 @@ async def careplan(webhook_settings, make_webhooks_app) -> AsyncIterator[httpx.A
 
 @pytest.fixture
 def seen(monkeypatch) -> list[object]:
-    """What the handlers passed on to the reply and receipt seams."""
+    """What the handlers passed on to inbound handling and the receipt seam (the last
+    argument: what was parsed)."""
     parsed: list[object] = []
 
-    async def record(item: object) -> None:
-        parsed.append(item)
+    async def record(*args: object) -> None:
+        parsed.append(args[-1])
 
-    monkeypatch.setattr(webhooks, "on_inbound_sms", record)
+    monkeypatch.setattr(webhooks, "receive_sms", record)
     monkeypatch.setattr(webhooks, "on_status_callback", record)
     return parsed
 
@@ -95,14 +96,11 @@ async def test_a_signed_inbound_text_is_answered_with_empty_twiml(careplan, webh
     assert answer.headers["content-type"].startswith("text/xml")
     assert answer.text == EMPTY_TWIML
     assert seen == [
-        InboundSms(
+        Received(
             message_sid=INBOUND["MessageSid"],
-            account_sid=INBOUND["AccountSid"],
-            from_="+447700900101",
-            to="+447700900000",
+            phone="+447700900101",
             body="Feeling better",
-            num_media=0,
-            num_segments=1,
+            opt_out_type=None,
         )
     ]
 

@@ -30,6 +30,10 @@ export function PlanEditorScreen({ patientId }: { patientId: string }) {
       <h1>{title}</h1>
       <p>
         <a href={hrefFor({ name: 'history', patientId })}>{t('editor.historyLink')}</a>
+        {' · '}
+        <a href={hrefFor({ name: 'conversation', patientId })}>{t('editor.messagesLink')}</a>
+        {' · '}
+        <a href={hrefFor({ name: 'checkins', patientId })}>{t('editor.checkinsLink')}</a>
       </p>
       <ReadView state={state} onRetry={reload}>
         {(plan) => (

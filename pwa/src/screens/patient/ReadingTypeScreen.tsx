@@ -7,15 +7,14 @@ import { Textarea } from '../../components/fields';
 import { lazy } from '../../components/lazy';
 import { Page } from '../../components/Page';
 import { ReadFailed, ReadView } from '../../components/ReadView';
-import { TextInput } from '../../components/TextInput';
+import { NO_TYPED_READING, ReadingValueInputs } from '../../components/ReadingValueInputs';
 import { LoadingScreen } from '../LoadingScreen';
-import { formatDateTime, formatNumber } from '../../format/dates';
-import { checkReading, formatReading, takesTwoValues, type ReadingProblem } from '../../format/readings';
-import { errorFor, type FieldError } from '../../forms/field-error';
-import type { MessageKey } from '../../i18n/en';
+import { formatDateTime } from '../../format/dates';
+import { checkReading, formatReading } from '../../format/readings';
+import type { FieldError } from '../../forms/field-error';
+import { readingFieldErrors } from '../../forms/reading-problem';
 import { useI18n } from '../../i18n/I18nProvider';
 import { readingTypeLabel } from '../../i18n/labels';
-import type { MessageParams } from '../../i18n/translate';
 import { hrefFor } from '../../navigation';
 import { cacheKeys } from '../../offline/cache-keys';
 import { recordReadingMutation } from '../../offline/mutations';
@@ -28,44 +27,19 @@ const ReadingChart = lazy(() => import('../../charts/ReadingChart').then((m) => 
 const CHART_DAYS = 90;
 const DAY_MS = 86_400_000;
 
-type Translate = (key: MessageKey, params?: MessageParams) => string;
-
-function problemMessage(problem: ReadingProblem, twoValues: boolean, t: Translate): string {
-  switch (problem.problem) {
-    case 'missing':
-      if (!twoValues) return t('readings.errorMissing');
-      return t(problem.field === 'value' ? 'readings.errorMissingTop' : 'readings.errorMissingBottom');
-    case 'not-number':
-      return t('readings.errorNotNumber');
-    case 'whole':
-      return t('readings.errorWhole');
-    case 'range':
-      return t('readings.errorRange', {
-        minimum: formatNumber(problem.minimum),
-        maximum: formatNumber(problem.maximum),
-      });
-  }
-}
-
 function ReadingForm({ patientId, info }: { patientId: string; info: ReadingTypeInfo }) {
   const { t } = useI18n();
-  const [value, setValue] = useState('');
-  const [value2, setValue2] = useState('');
+  const [typed, setTyped] = useState(NO_TYPED_READING);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState('');
-  const twoValues = takesTwoValues(info);
-  const fieldId = (field: 'value' | 'value2') => `reading-${field}`;
-  const range = (minimum: number, maximum: number) =>
-    t('readings.rangeHint', { minimum: formatNumber(minimum), maximum: formatNumber(maximum), unit: info.unit }) +
-    (info.whole_numbers ? ` ${t('readings.wholeHint')}` : '');
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     setSaved('');
-    const checked = checkReading(info, { value, value2 });
+    const checked = checkReading(info, typed);
     if (!checked.ok) {
-      setErrors(checked.problems.map((p) => ({ fieldId: fieldId(p.field), message: problemMessage(p, twoValues, t) })));
+      setErrors(readingFieldErrors(checked.problems, info, 'reading', t));
       return;
     }
     setErrors([]);
@@ -86,42 +60,15 @@ function ReadingForm({ patientId, info }: { patientId: string; info: ReadingType
     );
     if (!queued) return; // the outbox status says it could not be kept
     setSaved(t('readings.saved', { value: formatReading(checked.value, checked.value2, info.unit) }));
-    setValue('');
-    setValue2('');
+    setTyped(NO_TYPED_READING);
     setNote('');
   };
 
-  const inputMode = info.whole_numbers ? 'numeric' : 'decimal';
   return (
     <form onSubmit={(event) => void onSubmit(event)} novalidate>
       <h2 class="nhsuk-heading-m">{t('readings.addTitle')}</h2>
       <ErrorSummary errors={errors} />
-      <TextInput
-        id={fieldId('value')}
-        label={twoValues ? t('readings.topLabel', { unit: info.unit }) : t('readings.valueLabel', { unit: info.unit })}
-        hint={range(info.minimum, info.maximum)}
-        error={errorFor(errors, fieldId('value'))}
-        inputMode={inputMode}
-        autocomplete="off"
-        spellcheck={false}
-        width={5}
-        value={value}
-        onInput={(event) => setValue(event.currentTarget.value)}
-      />
-      {twoValues && (
-        <TextInput
-          id={fieldId('value2')}
-          label={t('readings.bottomLabel', { unit: info.unit })}
-          hint={range(info.minimum2!, info.maximum2!)}
-          error={errorFor(errors, fieldId('value2'))}
-          inputMode={inputMode}
-          autocomplete="off"
-          spellcheck={false}
-          width={5}
-          value={value2}
-          onInput={(event) => setValue2(event.currentTarget.value)}
-        />
-      )}
+      <ReadingValueInputs info={info} idPrefix="reading" typed={typed} onType={setTyped} errors={errors} hintWholeNumbers />
       <Textarea
         id="reading-note"
         label={t('readings.noteLabel')}

@@ -23,6 +23,8 @@ from careplan.careplans.readings.schemas import (
     Series,
     SeriesPoint,
 )
+from careplan.checkins.note_flags import flag_note
+from careplan.checkins.thresholds_service import alert_on_reading
 from careplan.clock import Clock
 from careplan.errors import InvalidField
 from careplan.people.access import Action, authorise
@@ -42,10 +44,22 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 async def store_reading(
-    tx: Executor, clock: Clock, actor: Actor, patient_id: str, data: ReadingCreate, source: str
+    tx: Executor,
+    clock: Clock,
+    actor: Actor,
+    patient_id: str,
+    data: ReadingCreate,
+    source: str,
+    *,
+    check_thresholds: bool = True,
 ) -> tuple[Reading, bool]:
     """(reading, created). A replay of an id already stored for this patient returns the
-    stored reading unchanged (even if since deleted: a replay never brings it back)."""
+    stored reading unchanged (even if since deleted: a replay never brings it back).
+
+    A new reading is checked against the patient's alert thresholds (an alert item if it
+    crosses one) and its note for red-flag words; `check_thresholds=False` is for a caller
+    that evaluated the thresholds itself (the reply pipeline reads them before its
+    transaction)."""
     now = clock.now_ms()
     checked = checked_reading(data, now)
     row = {
@@ -64,6 +78,11 @@ async def store_reading(
         "created_at": now,
     }
     if await repo.insert_reading(tx, row):
+        if check_thresholds:
+            await alert_on_reading(
+                tx, clock, patient_id, checked.reading_type, checked.value, checked.value2
+            )
+        await flag_note(tx, clock, actor, patient_id, checked.note, "a reading")
         return _reading(row), True
     stored = await repo.reading_by_id(tx, checked.id)
     assert stored is not None  # the insert found it taken, and readings are never removed

@@ -22,6 +22,15 @@ class SentSms(msgspec.Struct, frozen=True):
     status: str
 
 
+class ListedSms(msgspec.Struct, frozen=True):
+    """A text the provider holds, as its Messages list shows it (for reconciling)."""
+
+    sid: str
+    status: str
+    body: str
+    error_code: int | None = None
+
+
 class SmsSendError(Exception):
     """A text was not accepted. `permanent` means sending the same text again will fail again."""
 
@@ -45,6 +54,15 @@ class SmsSendError(Exception):
 class SmsProvider(Protocol):
     async def send(self, to: str, body: str, *, status_callback: str | None = None) -> SentSms:
         """Hand one text to the provider; raises `SmsSendError` when it is not accepted."""
+        ...
+
+    async def sent_to(self, to: str, since_ms: int) -> list[ListedSms]:
+        """Texts to `to` the provider sent on or after the UTC day of `since_ms`, and those it
+        holds but has not sent yet; newest first.
+
+        How a worker that crashed between handing a text over and recording it finds out
+        whether the text went, before sending it again. Raises `SmsSendError` when the
+        provider cannot be asked."""
         ...
 
     async def close(self) -> None: ...

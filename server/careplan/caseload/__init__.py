@@ -1,0 +1,1 @@
+"""A clinician's caseload and the practice's continuity figures."""

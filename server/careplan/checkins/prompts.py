@@ -1,0 +1,63 @@
+"""How a check-in text reads: the question, then how to answer it, in plain words.
+
+One text (160 GSM characters) whenever the question allows. The practice name opens the
+text when it fits, so people know who is asking; the patient's name never appears (a
+shared or borrowed phone must not learn whose care this is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from careplan.checkins.reply_texts import _EXAMPLES, _READING_NAMES
+
+ONE_TEXT = 160
+
+
+def _number(value: Any) -> str:
+    number = float(value)
+    return str(int(number)) if number.is_integer() else f"{number:g}"
+
+
+def how_to_answer(kind: str, options: Mapping[str, Any]) -> str:
+    """The instruction that follows the question, matching what the reply parser reads."""
+    if kind == "yes_no":
+        return "Reply YES or NO."
+    if kind == "action_done":
+        return "Reply DONE or NOT TODAY."
+    if kind in {"number", "scale"}:
+        low, high = options.get("min"), options.get("max")
+        if kind == "scale":
+            low, high = 0 if low is None else low, 10 if high is None else high
+        if low is None or high is None:
+            return "Reply with a number."
+        return f"Reply with a number from {_number(low)} to {_number(high)}."
+    if kind == "reading":
+        reading_type = str(options.get("reading_type", ""))
+        if reading_type == "blood_pressure":
+            return "Reply like BP 140/90."
+        name = _READING_NAMES.get(reading_type, "reading")
+        return f"Reply with your {name}, like {_EXAMPLES.get(reading_type, '6.5')}."
+    return "Reply in a few words."
+
+
+def checkin_text(
+    kind: str, question: str, options: Mapping[str, Any], practice: str | None = None
+) -> str:
+    text = f"{question.strip()} {how_to_answer(kind, options)}"
+    return _signed(text, practice)
+
+
+def reminder_text(
+    kind: str, question: str, options: Mapping[str, Any], practice: str | None = None
+) -> str:
+    return _signed(f"Reminder: {question.strip()} {how_to_answer(kind, options)}", practice)
+
+
+def _signed(text: str, practice: str | None) -> str:
+    if practice:
+        signed = f"{practice}: {text}"
+        if len(signed) <= ONE_TEXT:
+            return signed
+    return text

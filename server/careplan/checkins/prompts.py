@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from careplan.checkins.reply_texts import _EXAMPLES, _READING_NAMES
+from careplan.checkins.reply_texts import reading_name_and_example
 
 ONE_TEXT = 160
 
@@ -37,8 +37,8 @@ def how_to_answer(kind: str, options: Mapping[str, Any]) -> str:
         reading_type = str(options.get("reading_type", ""))
         if reading_type == "blood_pressure":
             return "Reply like BP 140/90."
-        name = _READING_NAMES.get(reading_type, "reading")
-        return f"Reply with your {name}, like {_EXAMPLES.get(reading_type, '6.5')}."
+        name, example = reading_name_and_example(reading_type)
+        return f"Reply with your {name}, like {example}."
     return "Reply in a few words."
 
 

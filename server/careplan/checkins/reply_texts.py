@@ -59,13 +59,16 @@ def _number(value: Any) -> str:
     return str(int(number)) if number.is_integer() else f"{number:g}"
 
 
+def reading_name_and_example(reading_type: str) -> tuple[str, str]:
+    """How a text names a reading type, and a reply that would be read as one."""
+    return _READING_NAMES.get(reading_type, "reading"), _EXAMPLES.get(reading_type, "6.5")
+
+
 def clarify_text(kind: str, options: Mapping[str, Any]) -> str:
     """One clarifying question for a reply that could not be read (sent once per check-in)."""
     sorry = "Sorry, we could not read that."
     if kind == "reading":
-        reading_type = str(options.get("reading_type", ""))
-        name = _READING_NAMES.get(reading_type, "reading")
-        example = _EXAMPLES.get(reading_type, "6.5")
+        name, example = reading_name_and_example(str(options.get("reading_type", "")))
         return f"{sorry} Please reply with just your {name}, for example {example}."
     if kind in {"number", "scale"}:
         low, high = options.get("min"), options.get("max")

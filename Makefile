@@ -42,7 +42,7 @@ run: install
 test: install test-python test-pwa
 
 test-python: $(STAMP)
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests -n 2
 
 test-pwa: pwa-build
 	cd pwa && npm run --silent typecheck && npm test --silent && npm run --silent test:e2e

@@ -104,13 +104,10 @@ async def retire_log(
 
 
 async def refresh_recent_outcomes(tx: Executor, action_id: str) -> None:
-    """Rewrite the action's recent outcomes from its live logs (ADR 0008)."""
-    newest = await repo.newest_live_day(tx, action_id)
-    outcomes: dict[int, str] = {}
-    if newest is not None:
-        first = date.fromordinal(day_number(newest) - recent_outcomes.HISTORY_DAYS + 1)
-        for day, outcome in await repo.live_outcomes(tx, action_id, first.isoformat()):
-            outcomes[day_number(day)] = outcome
+    """Rewrite the action's recent outcomes from its live logs (ADR 0008). One live log per
+    day, so the latest HISTORY_DAYS logs hold every day the string keeps."""
+    rows = await repo.newest_live_outcomes(tx, action_id, recent_outcomes.HISTORY_DAYS)
+    outcomes = {day_number(day): outcome for day, outcome in rows}
     await repo.set_recent_outcomes(tx, action_id, recent_outcomes.encode(outcomes))
 
 

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 
 from careplan.careplans import adherence
 
-# Enough for every figure "today" shows: four weeks of adherence and the longest streak.
-HISTORY_DAYS = max(adherence.STREAK_LOOKBACK_DAYS, 7 * adherence.WEEKS_SHOWN) + 2
+# Every day any of today's figures reads (first_day_needed .. today), whatever the weekday.
+HISTORY_DAYS = max(day - adherence.first_day_needed(day) + 1 for day in range(1, 8))
 
 
 def encode(outcomes: Mapping[int, str]) -> str:

@@ -179,19 +179,13 @@ async def insert_log(db: Executor, row: dict[str, Any]) -> None:
     await db.execute(f"INSERT INTO action_logs ({columns}) VALUES ({marks})", *row.values())
 
 
-async def live_outcomes(db: Executor, action_id: str, first_day: str) -> list[Row]:
-    """(day, outcome) of an action's live logs from FIRST_DAY on."""
+async def newest_live_outcomes(db: Executor, action_id: str, limit: int) -> list[Row]:
+    """(day, outcome) of the action's LIMIT latest live logs (at most one per day)."""
     return await db.fetch_all(
-        "SELECT day, outcome FROM action_logs "
-        "WHERE action_id = ? AND day >= ? AND deleted_at IS NULL",
+        "SELECT day, outcome FROM action_logs WHERE action_id = ? AND deleted_at IS NULL "
+        "ORDER BY day DESC LIMIT ?",
         action_id,
-        first_day,
-    )
-
-
-async def newest_live_day(db: Executor, action_id: str) -> str | None:
-    return await db.fetch_value(
-        "SELECT MAX(day) FROM action_logs WHERE action_id = ? AND deleted_at IS NULL", action_id
+        limit,
     )
 
 

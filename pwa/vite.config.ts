@@ -20,6 +20,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/dev-phone/, /^\/webhooks\//, /^\/schema/],
         cleanupOutdatedCaches: true,
+        // Check-in notifications: shows a push, opens the app on a tap (public/push-sw.js).
+        importScripts: ['push-sw.js'],
       },
     }),
   ],

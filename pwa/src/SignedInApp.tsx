@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { signOut } from './api/client';
+import { forgetDevice } from './checkins/push-device';
 import { ApiError } from './api/errors';
 import type { Me } from './api/types';
+import { rememberHelping } from './carers/helping';
+import { carerMenu, carerPermissions, PATIENT_MENU, PATIENT_PERMISSIONS, type MenuName, type Permissions } from './carers/scopes';
+import { useHelping } from './carers/use-helping';
 import type { NavigationItem } from './components/Header';
 import { Layout } from './components/Layout';
 import { lazy } from './components/lazy';
 import { OutboxStatus } from './components/OutboxStatus';
 import { Page } from './components/Page';
 import { describeError } from './forms/describe-error';
+import type { MessageKey } from './i18n/en';
 import { useI18n } from './i18n/I18nProvider';
 import { hrefFor, useRoute, type Route } from './navigation';
 import { startOutbox, useOutbox } from './offline/outbox-runtime';
@@ -33,27 +38,35 @@ const InboxItemScreen = lazy(() => import('./screens/clinician/InboxItemScreen')
 const CaseloadScreen = lazy(() => import('./screens/clinician/CaseloadScreen').then((m) => m.CaseloadScreen));
 const ConversationScreen = lazy(() => import('./screens/clinician/ConversationScreen').then((m) => m.ConversationScreen));
 const CheckinsScreen = lazy(() => import('./screens/clinician/CheckinsScreen').then((m) => m.CheckinsScreen));
+const CarersScreen = lazy(() => import('./screens/patient/CarersScreen').then((m) => m.CarersScreen));
+const AccessLogScreen = lazy(() => import('./screens/patient/AccessLogScreen').then((m) => m.AccessLogScreen));
+const CarerShell = lazy(() => import('./screens/carer/CarerShell').then((m) => m.CarerShell));
 
-function PatientScreen({ route, patientId, meId }: { route: Route; patientId: string; meId: string }) {
+/** A patient's screens, for the patient (`can`: everything) or a carer (what their scopes allow). */
+function PatientScreen({ route, patientId, meId, can }: { route: Route; patientId: string; meId: string; can: Permissions }) {
   switch (route.name) {
     case 'messages':
-      return <MessagesScreen patientId={patientId} meId={meId} />;
+      return <MessagesScreen patientId={patientId} meId={meId} can={can} />;
     case 'checkin-settings':
-      return <CheckinSettingsScreen patientId={patientId} />;
+      return <CheckinSettingsScreen patientId={patientId} meId={meId} />;
     case 'goals':
-      return <GoalsScreen patientId={patientId} />;
+      return <GoalsScreen patientId={patientId} canEdit={can.editPlan} />;
     case 'readings':
       return <ReadingsScreen patientId={patientId} />;
     case 'reading':
-      return <ReadingTypeScreen patientId={patientId} readingType={route.readingType} />;
+      return <ReadingTypeScreen patientId={patientId} readingType={route.readingType} canLog={can.logSelfCare} />;
     case 'my-plan':
       return <MyPlanScreen patientId={patientId} />;
     case 'review':
       return <ReviewPrepScreen patientId={patientId} />;
     case 'changes':
       return <ChangesScreen patientId={patientId} from={route.from} />;
+    case 'carers':
+      return <CarersScreen patientId={patientId} />;
+    case 'access-log':
+      return <AccessLogScreen patientId={patientId} />;
     default:
-      return <TodayScreen patientId={patientId} />;
+      return <TodayScreen patientId={patientId} canLog={can.logSelfCare} onBehalf={can.onBehalf} />;
   }
 }
 
@@ -78,32 +91,41 @@ function ClinicianScreen({ route, meId }: { route: Route; meId: string }) {
   }
 }
 
+const MENU_LABELS: Record<MenuName | 'helping', MessageKey> = {
+  today: 'nav.today',
+  messages: 'nav.messages',
+  goals: 'nav.goals',
+  readings: 'nav.readings',
+  'my-plan': 'nav.myPlan',
+  review: 'nav.review',
+  carers: 'nav.carers',
+  'access-log': 'nav.accessLog',
+  'checkin-settings': 'nav.checkinSettings',
+  helping: 'nav.helping',
+};
+
 /**
- * The patient's menu: one item per screen; a reading's page belongs to "Readings", and "What has
- * changed" to the screen it was opened from.
+ * The patient's menu (a carer's: the screens their scopes open): one item per screen; a
+ * reading's page belongs to "Readings", and "What has changed" to the screen it was opened from.
  */
-function patientNavigation(route: Route, t: ReturnType<typeof useI18n>['t']): NavigationItem[] {
+function patientNavigation(
+  route: Route,
+  t: ReturnType<typeof useI18n>['t'],
+  names: readonly (MenuName | 'helping')[] = PATIENT_MENU,
+): NavigationItem[] {
   const current =
     route.name === 'reading'
       ? 'readings'
       : route.name === 'changes'
         ? route.from
-        : route.name === 'checkin-settings'
+        : route.name === 'checkin-settings' && names.includes('messages')
           ? 'messages'
           : route.name;
-  const items = [
-    { route: { name: 'today' }, label: t('nav.today') },
-    { route: { name: 'messages' }, label: t('nav.messages') },
-    { route: { name: 'goals' }, label: t('nav.goals') },
-    { route: { name: 'readings' }, label: t('nav.readings') },
-    { route: { name: 'my-plan' }, label: t('nav.myPlan') },
-    { route: { name: 'review' }, label: t('nav.review') },
-  ] as const;
-  const known = items.some((item) => item.route.name === current);
-  return items.map((item) => ({
-    href: hrefFor(item.route),
-    label: item.label,
-    current: item.route.name === current || (!known && item.route.name === 'today'),
+  const known = names.some((name) => name === current);
+  return names.map((name) => ({
+    href: hrefFor({ name } as Route),
+    label: t(MENU_LABELS[name]),
+    current: name === current || (!known && name === names[0]),
   }));
 }
 
@@ -124,7 +146,7 @@ function PatientShell({ patientId, meId }: { patientId: string; meId: string }) 
   useEffect(() => {
     if (navigator.onLine) void warmCache(patientId).catch(() => undefined);
   }, [patientId]);
-  return <PatientScreen route={route} patientId={patientId} meId={meId} />;
+  return <PatientScreen route={route} patientId={patientId} meId={meId} can={PATIENT_PERMISSIONS} />;
 }
 
 function NoPlanScreen() {
@@ -145,7 +167,9 @@ export function SignedInApp({ me, onSignedOut }: { me: Me; onSignedOut: () => vo
   const [warnedAboutUnsent, setWarnedAboutUnsent] = useState(false);
   const [signOutProblem, setSignOutProblem] = useState<string | null>(null);
   const isPatient = me.kind === 'patient';
+  const isCarer = me.kind === 'carer';
   const patientId = me.patients[0]?.id;
+  const { helping, notice, choose } = useHelping(me);
 
   const onSignOut = async () => {
     setSignOutProblem(null);
@@ -153,6 +177,7 @@ export function SignedInApp({ me, onSignedOut }: { me: Me; onSignedOut: () => vo
       setWarnedAboutUnsent(true);
       return;
     }
+    if (isPatient && patientId) await forgetDevice(patientId);
     try {
       await signOut();
     } catch (error) {
@@ -162,6 +187,7 @@ export function SignedInApp({ me, onSignedOut }: { me: Me; onSignedOut: () => vo
         return;
       }
     }
+    rememberHelping(me.id, null);
     onSignedOut();
   };
 
@@ -169,7 +195,17 @@ export function SignedInApp({ me, onSignedOut }: { me: Me; onSignedOut: () => vo
   return (
     <Layout
       account={account}
-      navigation={isPatient ? (patientId ? patientNavigation(route, t) : []) : clinicianNavigation(route, t)}
+      navigation={
+        isCarer
+          ? helping
+            ? patientNavigation(route, t, ['helping', ...carerMenu(helping.scopes)])
+            : []
+          : isPatient
+            ? patientId
+              ? patientNavigation(route, t)
+              : []
+            : clinicianNavigation(route, t)
+      }
     >
       {(signOutProblem || (warnedAboutUnsent && queued.length > 0)) && (
         <div class="nhsuk-error-summary" role="alert" tabIndex={-1}>
@@ -179,8 +215,20 @@ export function SignedInApp({ me, onSignedOut }: { me: Me; onSignedOut: () => vo
           </div>
         </div>
       )}
-      {isPatient && <OutboxStatus />}
-      {isPatient ? (
+      {(isPatient || isCarer) && <OutboxStatus />}
+      {isCarer ? (
+        <CarerShell route={route} helping={helping} notice={notice} onChoose={choose}>
+          {(shown, acting) => (
+            <PatientScreen
+              key={acting.patientId}
+              route={shown}
+              patientId={acting.patientId}
+              meId={me.id}
+              can={carerPermissions(acting.scopes)}
+            />
+          )}
+        </CarerShell>
+      ) : isPatient ? (
         patientId ? (
           <PatientShell patientId={patientId} meId={me.id} />
         ) : (

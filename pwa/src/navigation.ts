@@ -25,7 +25,13 @@ export type Route =
   | { name: 'checkins'; patientId: string }
   | { name: 'inbox' }
   | { name: 'inbox-item'; itemId: string }
-  | { name: 'caseload' };
+  | { name: 'caseload' }
+  /** The patient's carers: invite, change what they may do, end their access. */
+  | { name: 'carers' }
+  /** Who viewed or changed the patient's record. */
+  | { name: 'access-log' }
+  /** A carer's home: the people they help and invitations waiting for them. */
+  | { name: 'helping' };
 
 export type RouteName = Route['name'];
 
@@ -43,6 +49,9 @@ const FIXED: Partial<Record<RouteName, string>> = {
   patients: '#/patients',
   inbox: '#/inbox',
   caseload: '#/caseload',
+  carers: '#/carers',
+  'access-log': '#/access-log',
+  helping: '#/helping',
 };
 
 const segment = (value: string) => encodeURIComponent(value);

@@ -20,6 +20,7 @@ from careplan.auth.routes import AuthController, me
 from careplan.careplans.readings.routes import ReadingController
 from careplan.careplans.reviews.routes import ReviewController
 from careplan.careplans.routes import CarePlanController, sync
+from careplan.carers.routes import CarerController, PatientCarersController
 from careplan.caseload.routes import read_caseload, read_continuity
 from careplan.checkins.schedule_routes import CheckinScheduleController
 from careplan.checkins.thresholds_routes import ThresholdController
@@ -169,6 +170,8 @@ def create_app(
             set_away,
             ThreadController,
             PushController,
+            PatientCarersController,
+            CarerController,
             read_caseload,
             read_continuity,
         ],

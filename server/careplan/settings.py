@@ -126,6 +126,8 @@ class Settings:
     serve_scheduler: bool = True
     # Web Push (VAPID keys and subject); None when not configured: push is then off.
     push: PushSettings | None = None
+    # A check-in sent as an app notification is texted too if not opened in the app by then.
+    push_fallback_minutes: int = 15
 
     @property
     def is_sqlite(self) -> bool:
@@ -168,6 +170,7 @@ class Settings:
             fault=_fault(env),
             serve_scheduler=_flag(env, "CAREPLAN_SCHEDULER", default=True),
             push=_push(env),
+            push_fallback_minutes=_int(env, "CAREPLAN_PUSH_FALLBACK_MINUTES", 15, 1, 24 * 60),
         )
 
 

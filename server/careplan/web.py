@@ -1,9 +1,10 @@
 """Serves the built PWA at `/`.
 
-index.html and the service worker are `no-cache` (a new release must reach phones);
-hashed files under /assets/ are immutable. Deep links fall back to index.html so the app's
-own router can answer; /api/, /webhooks/, /dev-phone/ and /schema/ never fall back.
-Files are read once at start-up and kept (with a gzip copy) in memory: the shell is small.
+index.html and the service worker (with the scripts it imports) are `no-cache` (a new
+release must reach phones); hashed files under /assets/ are immutable. Deep links fall back
+to index.html so the app's own router can answer; /api/, /webhooks/, /dev-phone/ and
+/schema/ never fall back. Files are read once at start-up and kept (with a gzip copy) in
+memory: the shell is small.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class StaticFile:
 def cache_control_for(relative: str) -> str:
     if (
         relative == "index.html"
-        or relative.startswith(("sw.js", "workbox-"))
+        or relative.startswith(("sw.js", "workbox-", "push-sw.js"))
         or relative.endswith(".webmanifest")
     ):
         return NO_CACHE

@@ -1,6 +1,7 @@
-// The messages and check-ins API: a patient's thread, check-in settings and schedules.
+// The messages and check-ins API: a patient's thread, check-in settings and schedules, and
+// the app notifications that come before a check-in's text.
 import { api } from './client';
-import type { CheckinSettingsUpdate, ScheduleCreate, ScheduleUpdate } from './types';
+import type { CheckinSettingsUpdate, PushSubscriptionCreate, ScheduleCreate, ScheduleUpdate } from './types';
 
 const patient = (patient_id: string) => ({ patient_id });
 
@@ -33,3 +34,15 @@ export const updateSchedule = (scheduleId: string, body: ScheduleUpdate) =>
 
 export const sendCheckinNow = (scheduleId: string) =>
   api('post', '/api/checkin-schedules/{schedule_id}/send-now', { path: { schedule_id: scheduleId } });
+
+/** The patient has these open check-ins in front of them: texts held back for them are not sent. */
+export const markCheckinsSeen = (patientId: string, checkinIds: string[]) =>
+  api('post', '/api/patients/{patient_id}/checkins/seen', { path: patient(patientId), body: { checkin_ids: checkinIds } });
+
+export const readPushConfig = () => api('get', '/api/push/config');
+
+export const subscribePush = (patientId: string, body: PushSubscriptionCreate) =>
+  api('post', '/api/patients/{patient_id}/push-subscriptions', { path: patient(patientId), body });
+
+export const unsubscribePush = (patientId: string, endpoint: string) =>
+  api('delete', '/api/patients/{patient_id}/push-subscriptions', { path: patient(patientId), query: { endpoint } });

@@ -33,6 +33,19 @@ export function onSessionEnded(listener: () => void): () => void {
   return () => sessionEndedListeners.delete(listener);
 }
 
+const accessRefusedListeners = new Set<(patientId: string) => void>();
+
+/**
+ * Called with the patient's id when a request about that patient is refused (403 or 404), so a
+ * carer whose access was ended or narrowed can be told, rather than left on a broken screen.
+ */
+export function onAccessRefused(listener: (patientId: string) => void): () => void {
+  accessRefusedListeners.add(listener);
+  return () => accessRefusedListeners.delete(listener);
+}
+
+const PATIENT_URL = /^\/api\/patients\/([^/?]+)/;
+
 async function send(method: ApiMethod, url: string, body?: unknown): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -53,6 +66,11 @@ async function send(method: ApiMethod, url: string, body?: unknown): Promise<unk
   if (!response.ok) {
     if (response.status === 401 && !url.startsWith('/api/auth/') && url !== '/api/me') {
       sessionEndedListeners.forEach((listener) => listener());
+    }
+    const patient = PATIENT_URL.exec(url);
+    if (patient && (response.status === 403 || response.status === 404)) {
+      const patientId = decodeURIComponent(patient[1]!);
+      accessRefusedListeners.forEach((listener) => listener(patientId));
     }
     throw new ApiError(response.status, detailFrom(parsed), extraFrom(parsed));
   }
@@ -124,8 +142,11 @@ export async function currentUser(): Promise<Me | null> {
 
 export const sendSmsCode = (phone: string) => api('post', '/api/auth/sms-code', { body: { phone } });
 
-export const verifySmsCode = (phone: string, code: string) =>
-  api('post', '/api/auth/sms-verify', { body: { phone, code } });
+/** Who signs in, when several people share the phone (the server answered 409 with the choices). */
+export type SignInAs = { patient_id: string } | { as_carer: true };
+
+export const verifySmsCode = (phone: string, code: string, as?: SignInAs) =>
+  api('post', '/api/auth/sms-verify', { body: { phone, code, as_carer: false, ...as } });
 
 export const signInWithPassword = (email: string, password: string) =>
   api('post', '/api/auth/login', { body: { email, password } });

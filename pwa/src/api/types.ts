@@ -105,6 +105,9 @@ export type ScheduleUpdate = RequestBody<'/api/checkin-schedules/{schedule_id}',
 export type CheckinKind = Schedule['kind'];
 export type Cadence = Schedule['cadence'];
 export type CheckinChannel = Schedule['channel'];
+export type CheckinsSeen = SuccessBody<'/api/patients/{patient_id}/checkins/seen', 'post'>;
+export type PushConfig = SuccessBody<'/api/push/config', 'get'>;
+export type PushSubscriptionCreate = RequestBody<'/api/patients/{patient_id}/push-subscriptions', 'post'>;
 
 // --- clinician inbox and caseload -------------------------------------------------------
 
@@ -120,3 +123,15 @@ export type Clinician = SuccessBody<'/api/clinicians', 'get'>[number];
 export type CaseloadScope = 'mine' | 'practice';
 export type Caseload = SuccessBody<'/api/caseload', 'get'>;
 export type CaseloadPatient = Caseload['patients'][number];
+
+// --- carers and the access log ----------------------------------------------------------
+
+export type Delegation = SuccessBody<'/api/patients/{patient_id}/carers', 'get'>['items'][number];
+export type DelegationStatus = Delegation['status'];
+export type Scope = Delegation['scopes'][number];
+export type CarerInvite = RequestBody<'/api/patients/{patient_id}/carers', 'post'>;
+export type DelegationUpdate = RequestBody<'/api/patients/{patient_id}/carers/{delegation_id}', 'patch'>;
+export type CaringFor = SuccessBody<'/api/carer/patients', 'get'>;
+export type HelpedPatient = CaringFor['patients'][number];
+export type AccessLogPage = SuccessBody<'/api/patients/{patient_id}/access-log', 'get'>;
+export type AccessLogEntry = AccessLogPage['items'][number];

@@ -32,11 +32,15 @@ function authorLabel(author: Author, audience: ThreadAudience, t: Translate): st
   }
 }
 
+/** Texts not sent because the patient saw the check-in in the app: not a failure. */
+const SEEN_IN_APP = new Set(['opened_in_app', 'answered']);
+
 /** Delivery of a text, for the care team: whether it reached the patient's phone. */
 function deliveryTag(message: ThreadMessage, t: Translate) {
   if (message.direction !== 'outbound' || message.channel !== 'sms') return null;
-  const key = `thread.status.${message.status}`;
-  const failed = ['failed', 'undelivered', 'skipped', 'expired'].includes(message.status);
+  const seenInApp = message.status === 'skipped' && SEEN_IN_APP.has(message.skip_reason ?? '');
+  const key = seenInApp ? `thread.skipped.${message.skip_reason}` : `thread.status.${message.status}`;
+  const failed = !seenInApp && ['failed', 'undelivered', 'skipped', 'expired'].includes(message.status);
   return (
     <strong class={`nhsuk-tag ${failed ? 'nhsuk-tag--red' : 'nhsuk-tag--grey'}`}>
       {isMessageKey(key) ? t(key) : message.status}

@@ -13,4 +13,6 @@ export const cacheKeys = {
   thread: (patientId: string) => `${patientId}/messages`,
   checkinSettings: (patientId: string) => `${patientId}/checkin-settings`,
   schedules: (patientId: string) => `${patientId}/checkin-schedules`,
+  /** A carer's people and invitations. */
+  caringFor: () => 'caring-for',
 };

@@ -1,6 +1,7 @@
 // The recent-readings table: what the server has, plus readings still in the outbox and ones
 // sent since the server's list was read, each once, newest first.
 import type { Reading } from '../api/types';
+import { recordedBy, type RecordedBy } from '../carers/attribution';
 import { readingsOfType, type OutboxMutation } from '../offline/mutations';
 
 export interface ReadingRow {
@@ -11,6 +12,8 @@ export interface ReadingRow {
   note: string | null;
   /** Still in the outbox. */
   waiting: boolean;
+  /** Who recorded it, when the server says it was not the patient; null on this device's own. */
+  by: RecordedBy | null;
 }
 
 export function readingRows(
@@ -29,11 +32,13 @@ export function readingRows(
       value2: data.value2 ?? null,
       note: data.note ?? null,
       waiting,
+      by: null,
     }));
   // Later sources win: the server's copy over a sent one, a waiting one over both.
   for (const row of local(sent, false)) rows.set(row.id, row);
   for (const reading of fromServer) {
-    rows.set(reading.id, { id: reading.id, taken_at: reading.taken_at, value: reading.value, value2: reading.value2, note: reading.note, waiting: false });
+    const { id, taken_at, value, value2, note } = reading;
+    rows.set(id, { id, taken_at, value, value2, note, waiting: false, by: recordedBy(reading, patientId) });
   }
   for (const row of local(queued, true)) rows.set(row.id, row);
   return [...rows.values()].sort((a, b) => b.taken_at - a.taken_at);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { sendSmsCode, verifySmsCode } from '../api/client';
+import { sendSmsCode, verifySmsCode, type SignInAs } from '../api/client';
 import type { Me } from '../api/types';
 import { BackLink } from '../components/BackLink';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -7,10 +7,12 @@ import { Page } from '../components/Page';
 import { TextInput } from '../components/TextInput';
 import { errorFor } from '../forms/field-error';
 import { normaliseOneTimeCode } from '../forms/one-time-code';
+import { signInChoices, type SignInChoices } from '../forms/sign-in-choices';
 import { formatUkMobile } from '../forms/uk-mobile';
 import { useFormSubmission } from '../forms/use-form-submission';
 import { useI18n } from '../i18n/I18nProvider';
 import { hrefFor } from '../navigation';
+import { CHOICES_ID, WhoSignsInStep } from './WhoSignsInStep';
 
 const FIELD = 'code';
 
@@ -25,6 +27,8 @@ export function CodeStep({ phone, expiresInSeconds, onChangePhone, onSignedIn }:
   const [typed, setTyped] = useState('');
   const [resent, setResent] = useState(false);
   const { errors, submit } = useFormSubmission();
+  // Several people use this phone: who signs in, with the code already typed.
+  const [choosing, setChoosing] = useState<{ code: string; choices: SignInChoices } | null>(null);
   const displayPhone = formatUkMobile(phone);
 
   const onSubmit = (event: Event) => {
@@ -37,9 +41,30 @@ export function CodeStep({ phone, expiresInSeconds, onChangePhone, onSignedIn }:
         if (!code) return [{ fieldId: FIELD, message: t('code.errorInvalid') }];
         return [];
       },
-      send: async () => onSignedIn(await verifySmsCode(phone, code!)),
+      send: async () => {
+        try {
+          onSignedIn(await verifySmsCode(phone, code!));
+        } catch (error) {
+          const choices = signInChoices(error);
+          if (!choices) throw error;
+          setChoosing({ code: code!, choices });
+        }
+      },
     });
   };
+
+  const onChoose = (as: SignInAs) => {
+    if (!choosing) return;
+    void submit({
+      serverErrorField: CHOICES_ID,
+      validate: () => [],
+      send: async () => onSignedIn(await verifySmsCode(phone, choosing.code, as)),
+    });
+  };
+
+  if (choosing) {
+    return <WhoSignsInStep choices={choosing.choices} errors={errors} onChoose={onChoose} onBack={() => setChoosing(null)} />;
+  }
 
   const onResend = () => {
     setResent(false);

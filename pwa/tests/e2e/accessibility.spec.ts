@@ -1,4 +1,5 @@
 import { createPatient, signInClinician, signInPatient, WALK, writePlan } from './api';
+import { messagesTo, waitForNewCode } from './dev-phone';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 // Each axe run takes a second or two, and these walk through every screen.
@@ -102,4 +103,60 @@ test('the plan editor and History have no axe violations', async ({ page, clinic
   await page.getByRole('link', { name: 'See what changed' }).click();
   await expect(page.locator('main ul.nhsuk-list--border > li').first()).toBeVisible();
   await expectNoAxeViolations(page, 'History');
+});
+
+test('the carer and access log screens have no axe violations', async ({ page, request, clinician, browser, baseURL }) => {
+  const patient = await createPatient(clinician, 271, 'Ivy');
+  await writePlan(clinician, patient.id);
+  const carerPhone = '+447700900272';
+
+  await signInPatient(page, request, patient.phone);
+  const menu = page.getByRole('navigation', { name: 'Main menu' });
+  await menu.getByRole('link', { name: 'My carers' }).click();
+  await expect(page.getByText('You have not invited any carers.')).toBeVisible();
+  await expectNoAxeViolations(page, 'My carers, none yet');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.locator('.nhsuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page, 'My carers, invitation with errors');
+  await page.getByLabel('Their name').fill('Rhys Carer');
+  await page.getByLabel('Their mobile phone number').fill('07700 900272');
+  await page.getByLabel('How do you know them? (optional)').fill('Grandson');
+  await page.getByLabel('View my plan', { exact: true }).check();
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByText('We have sent Rhys Carer an invitation.')).toBeVisible();
+  await page.locator('summary', { hasText: 'Change what Rhys Carer can do' }).click();
+  await page.getByRole('button', { name: /^End access/ }).click();
+  await expect(page.getByText("End Rhys Carer's access?")).toBeVisible();
+  await expectNoAxeViolations(page, 'My carers, change form and end confirmation open');
+  await page.getByRole('button', { name: 'No, keep it' }).click();
+
+  await menu.getByRole('link', { name: 'Access log' }).click();
+  await expect(page.getByText(/^Ivy Testing \(patient\) invited a carer to help you — /)).toBeVisible();
+  await expectNoAxeViolations(page, 'Access log');
+
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const carer = await context.newPage();
+  await carer.goto('/#/sign-in/patient');
+  const seen = new Set((await messagesTo(request, carerPhone)).map((message) => message.sid));
+  await carer.getByLabel('Enter your mobile phone number').fill('07700 900272');
+  await carer.getByRole('button', { name: 'Send code' }).click();
+  await carer.getByLabel('Code', { exact: true }).fill(await waitForNewCode(request, carerPhone, seen));
+  await carer.getByRole('button', { name: 'Sign in' }).click();
+  await expect(carer.getByText('Ivy Testing has asked you to help')).toBeVisible();
+  await expectNoAxeViolations(carer, 'People I help, an invitation');
+  await carer.getByRole('button', { name: /^Accept/ }).click();
+  await carer.getByRole('button', { name: 'Help Ivy Testing' }).click();
+  await expect(carer.getByText('You are helping Ivy Testing')).toBeVisible();
+  await expect(carer.getByRole('heading', { name: WALK })).toBeVisible();
+  await expectNoAxeViolations(carer, 'Today, for a carer who may only view');
+
+  await menu.getByRole('link', { name: 'My carers' }).click();
+  await page.getByRole('button', { name: /^End access/ }).click();
+  await page.getByRole('button', { name: 'Yes, end access now' }).click();
+  await expect(page.getByText("You ended Rhys Carer's access.")).toBeVisible();
+  await expectNoAxeViolations(page, 'My carers, a past carer');
+  await carer.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Goals' }).click();
+  await expect(carer.getByRole('alert')).toContainText("You no longer have access to Ivy Testing's record");
+  await expectNoAxeViolations(carer, 'People I help, access ended');
+  await context.close();
 });

@@ -70,6 +70,7 @@ const schedule = (change: Partial<Schedule> = {}): Schedule => ({
   end_date: null,
   recipient: 'patient',
   channel: 'sms',
+  carer_access_ended: false,
   active: true,
   paused_until: null,
   next_due_at: 5_000,

@@ -23,6 +23,9 @@ const ROUTES: Route[] = [
   { name: 'inbox' },
   { name: 'inbox-item', itemId: 'item/1' },
   { name: 'caseload' },
+  { name: 'carers' },
+  { name: 'access-log' },
+  { name: 'helping' },
 ];
 
 describe('routeFromHash', () => {

@@ -34,10 +34,11 @@ async def events_for_patient(
         args.append(actor_id)
     return await db.fetch_all(
         "SELECT a.id, a.at, a.actor_kind, a.actor_id, a.on_behalf_of, a.action, a.target_kind, "
-        "a.target_id, a.request_id, COALESCE(c.display_name, "
+        "a.target_id, a.request_id, COALESCE(c.display_name, k.display_name, "
         "p.given_name || ' ' || p.family_name) AS actor_name, c.role AS actor_role "
         "FROM audit_events a "
         "LEFT JOIN clinicians c ON a.actor_kind = 'clinician' AND c.id = a.actor_id "
+        "LEFT JOIN carers k ON a.actor_kind = 'carer' AND k.id = a.actor_id "
         "LEFT JOIN patients p ON a.actor_kind = 'patient' AND p.id = a.actor_id "
         f"WHERE {' AND '.join(conditions)} ORDER BY a.at DESC, a.id DESC LIMIT ?",
         *args,

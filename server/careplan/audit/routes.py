@@ -29,7 +29,7 @@ async def access_log(
     ] = None,
     limit: Annotated[int, Parameter(ge=1, le=200)] = 50,
 ) -> AccessLogPage:
-    await authorise(db, actor, patient_id, Action.VIEW_ACCESS_LOG)
+    actor = await authorise(db, actor, patient_id, Action.VIEW_ACCESS_LOG)
     page = await service.access_log(db, patient_id, before, actor_id, limit)
     await service.record(db, clock, actor, "access_log.read", [patient_id], "access_log")
     return page

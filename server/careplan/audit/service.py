@@ -51,6 +51,7 @@ _PLAIN_WORDS = {
     "threshold.create": "set an alert level for your readings",
     "threshold.delete": "removed an alert level for your readings",
     "checkin.answer": "recorded your answer to a check-in",
+    "checkin.seen": "opened a check-in in the app",
     "checkin_schedule.create": "set up a check-in",
     "checkin_schedule.list": "viewed your check-ins",
     "checkin_schedule.update": "changed, paused or stopped a check-in",
@@ -70,6 +71,14 @@ _PLAIN_WORDS = {
     "caseload.read": "saw you in their list of patients",
     "push_subscription.create": "turned on notifications on a device",
     "push_subscription.delete": "turned off notifications on a device",
+    "carer.list": "viewed who your carers are",
+    "carer.invite": "invited a carer to help you",
+    "carer.update": "changed what a carer may do for you",
+    "carer.revoke": "ended a carer's access",
+    "carer.accept": "accepted your invitation to help you",
+    "carer.decline": "declined your invitation to help you",
+    "capacity.read": "viewed the record of your capacity to choose carers",
+    "capacity.record": "recorded whether you can choose your own carers",
 }
 
 

@@ -70,11 +70,13 @@ _SESSION_ACTOR = """
 SELECT s.user_kind, s.user_id, s.last_seen_at, s.expires_at,
        o.id AS organisation_id, o.name AS organisation_name,
        c.display_name AS clinician_name, c.role AS clinician_role,
-       p.given_name, p.family_name, p.preferred_language
+       p.given_name, p.family_name, p.preferred_language,
+       k.display_name AS carer_name, k.preferred_language AS carer_language
 FROM sessions s
 LEFT JOIN patients p ON s.user_kind = 'patient' AND p.id = s.user_id
 LEFT JOIN clinicians c ON s.user_kind = 'clinician' AND c.id = s.user_id AND c.active = 1
-JOIN organisations o ON o.id = COALESCE(p.organisation_id, c.organisation_id)
+LEFT JOIN carers k ON s.user_kind = 'carer' AND k.id = s.user_id
+LEFT JOIN organisations o ON o.id = COALESCE(p.organisation_id, c.organisation_id)
 WHERE s.token_hash = ? AND s.revoked_at IS NULL
 """
 

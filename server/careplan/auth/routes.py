@@ -127,6 +127,7 @@ class AuthController(Controller):
             data.code.strip(),
             data.patient_id,
             client_address(request),
+            as_carer=data.as_carer,
         )
         return Response(
             session.me, status_code=200, cookies=[_session_cookie(settings, session.token)]
@@ -166,5 +167,5 @@ class AuthController(Controller):
 
 
 @get("/me", tags=["auth"], summary="Who you are and the patients you may act for")
-async def me(actor: CurrentActor) -> Me:
-    return service.me_for(actor)
+async def me(db: Db, actor: CurrentActor) -> Me:
+    return await service.me_of(db, actor)

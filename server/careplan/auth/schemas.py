@@ -26,6 +26,7 @@ class SmsVerifyRequest(msgspec.Struct, forbid_unknown_fields=True):
     phone: Annotated[str, msgspec.Meta(min_length=1, max_length=32)]
     code: Annotated[str, msgspec.Meta(pattern=r"^\s*\d{6}\s*$", description="The 6-digit code")]
     patient_id: str | None = None  # needed only when several patients share the phone
+    as_carer: bool = False  # sign in as the carer this phone belongs to
 
 
 class LoginRequest(msgspec.Struct, forbid_unknown_fields=True):
@@ -41,13 +42,14 @@ class OrganisationRef(msgspec.Struct):
 class ActsFor(msgspec.Struct):
     id: str
     display_name: str
-    relationship: Literal["self"]
+    relationship: Literal["self", "carer"]
+    scopes: list[str] = []  # for a carer: what the patient lets them do (people/scopes.py)
 
 
 class Me(msgspec.Struct):
     """Who you are. Clinicians may act for every patient of `organisation` (see /api/patients)."""
 
-    kind: Literal["patient", "clinician"]
+    kind: Literal["patient", "clinician", "carer"]
     id: str
     display_name: str
     role: str

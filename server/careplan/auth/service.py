@@ -20,9 +20,11 @@ from careplan.auth.tokens import (
     new_sign_in_code,
     rate_limit_key,
 )
+from careplan.carers import repo as carers_repo
 from careplan.clock import Clock
 from careplan.errors import Conflict
 from careplan.people import repo as people_repo
+from careplan.people import scopes as scope_names
 from careplan.people.actor import Actor, ActorKind
 from careplan.people.service import checked_phone
 from careplan.settings import Settings
@@ -52,7 +54,8 @@ class NewSession:
 async def request_sms_code(
     db: Database, clock: Clock, settings: Settings, raw_phone: str, client_address: str
 ) -> CodeToSend | None:
-    """Store a code whether or not the phone is known; return a text only for a patient's phone.
+    """Store a code whether or not the phone is known; return a text only for a patient's
+    phone or a carer's with a live invitation or access (a former carer gets nothing).
 
     The caller answers identically either way, so the answer never reveals who is registered.
     """
@@ -78,7 +81,8 @@ async def request_sms_code(
             now,
             now + CODE_TTL_SECONDS * 1000,
         )
-    if not await people_repo.patient_ids_by_phone(db, phone):
+    known = await people_repo.patient_ids_by_phone(db, phone)
+    if not known and not await carers_repo.carer_signs_in(db, phone, now):
         return None
     return CodeToSend(phone, sign_in_text(code, settings.public_url))
 
@@ -100,6 +104,7 @@ async def verify_sms_code(
     code: str,
     patient_id: str | None,
     client_address: str,
+    as_carer: bool = False,
 ) -> NewSession:
     phone = checked_phone(raw_phone)
     now = clock.now_ms()
@@ -116,17 +121,33 @@ async def verify_sms_code(
         await repo.count_failed_attempt(db, live["id"])
         raise ClientException(WRONG_CODE)
     patient_ids = await people_repo.patient_ids_by_phone(db, phone)
-    if not patient_ids:
-        raise ClientException(WRONG_CODE)  # a code for an unknown phone never opens anything
-    chosen = _choose_patient(patient_ids, patient_id)
-    if chosen is None:
-        raise Conflict(
-            "Several people share this phone. Choose who is signing in.",
-            extra={"patient_ids": patient_ids},
-        )
+    carer_id = await carers_repo.carer_signs_in(db, phone, now)
+    kind, user_id = _who_signs_in(patient_ids, carer_id, patient_id, as_carer)
     if not await repo.consume_code(db, live["id"], now):
         raise ClientException(WRONG_CODE)
-    return await _start_session(db, clock, settings, ActorKind.PATIENT, chosen)
+    return await _start_session(db, clock, settings, kind, user_id)
+
+
+def _who_signs_in(
+    patient_ids: list[str], carer_id: str | None, wanted: str | None, as_carer: bool
+) -> tuple[ActorKind, str]:
+    """The person a phone signs in as. A phone that is a patient's and a carer's, or several
+    patients', gets a 409 listing the choices; nobody is guessed."""
+    if as_carer:
+        if carer_id is None:
+            raise ClientException(WRONG_CODE)
+        return ActorKind.CARER, carer_id
+    if not patient_ids and carer_id is not None and wanted is None:
+        return ActorKind.CARER, carer_id
+    if not patient_ids:
+        raise ClientException(WRONG_CODE)  # a code for an unknown phone never opens anything
+    chosen = _choose_patient(patient_ids, wanted)
+    if chosen is None or (wanted is None and carer_id is not None):
+        raise Conflict(
+            "Several people share this phone. Choose who is signing in.",
+            extra={"patient_ids": patient_ids, "carer": carer_id is not None},
+        )
+    return ActorKind.PATIENT, chosen
 
 
 def _choose_patient(patient_ids: list[str], wanted: str | None) -> str | None:
@@ -165,7 +186,7 @@ async def _start_session(
     actor = await authenticate(db, clock, settings, token)
     assert actor is not None
     log.info("session started", extra={"user_kind": kind.value})
-    return NewSession(token, me_for(actor))
+    return NewSession(token, await me_of(db, actor))
 
 
 async def authenticate(db: Database, clock: Clock, settings: Settings, token: str) -> Actor | None:
@@ -190,6 +211,19 @@ async def authenticate(db: Database, clock: Clock, settings: Settings, token: st
             organisation_name=row["organisation_name"],
             preferred_language=row["preferred_language"],
             session_hash=token_hash,
+            request_at=now,
+        )
+    if row["user_kind"] == ActorKind.CARER:
+        return Actor(
+            kind=ActorKind.CARER,
+            id=row["user_id"],
+            display_name=row["carer_name"],
+            role="carer",
+            organisation_id="",
+            organisation_name="",
+            preferred_language=row["carer_language"],
+            session_hash=token_hash,
+            request_at=now,
         )
     if row["clinician_name"] is None:
         return None  # deactivated since sign-in
@@ -202,6 +236,7 @@ async def authenticate(db: Database, clock: Clock, settings: Settings, token: st
         organisation_name=row["organisation_name"],
         preferred_language="en",
         session_hash=token_hash,
+        request_at=now,
     )
 
 
@@ -210,12 +245,25 @@ async def logout(db: Database, clock: Clock, token: str | None) -> None:
         await repo.revoke_session(db, hash_session_token(token), clock.now_ms())
 
 
-def me_for(actor: Actor) -> Me:
-    patients = (
-        [ActsFor(id=actor.id, display_name=actor.display_name, relationship="self")]
-        if actor.kind is ActorKind.PATIENT
-        else []
-    )
+async def me_of(db: Database, actor: Actor) -> Me:
+    """Who you are and whom you may act for: yourself, or the patients you help as a carer
+    (with what each lets you do)."""
+    if actor.kind is ActorKind.CARER:
+        rows = await carers_repo.helped_by(db, actor.id, actor.request_at)
+        patients = [
+            ActsFor(
+                id=row["patient_id"],
+                display_name=row["patient_name"],
+                relationship="carer",
+                scopes=sorted(scope_names.decode(row["scopes"])),
+            )
+            for row in rows
+            if row["status"] == "active"
+        ]
+    elif actor.kind is ActorKind.PATIENT:
+        patients = [ActsFor(id=actor.id, display_name=actor.display_name, relationship="self")]
+    else:
+        patients = []
     return Me(
         kind=actor.kind.value,
         id=actor.id,

@@ -74,7 +74,7 @@ def action_from_row(row: Row) -> PlanAction:
 async def create_goal(
     db: Database, clock: Clock, actor: Actor, patient_id: str, data: GoalCreate
 ) -> Goal:
-    await authorise(db, actor, patient_id, Action.EDIT_PLAN)
+    actor = await authorise(db, actor, patient_id, Action.EDIT_PLAN)
     fields = _without_id(data)
     async with db.transaction() as tx:
         await _check_conditions(tx, patient_id, data.condition_ids)
@@ -95,7 +95,7 @@ async def update_goal(
 async def apply_goal_update(
     tx: Executor, clock: Clock, actor: Actor, patient_id: str, goal_id: str, data: GoalUpdate
 ) -> Goal:
-    await authorise(tx, actor, patient_id, Action.EDIT_PLAN)
+    actor = await authorise(tx, actor, patient_id, Action.EDIT_PLAN)
     changes = _changes(data)
     if "condition_ids" in changes:
         await _check_conditions(tx, patient_id, changes["condition_ids"])
@@ -108,7 +108,7 @@ async def apply_goal_update(
 async def delete_goal(
     db: Database, clock: Clock, actor: Actor, patient_id: str, goal_id: str, version: int
 ) -> None:
-    await authorise(db, actor, patient_id, Action.EDIT_PLAN)
+    actor = await authorise(db, actor, patient_id, Action.EDIT_PLAN)
     async with db.transaction() as tx:
         goal = goal_from_row(_found(await repo.goal(tx, patient_id, goal_id)))
         await _compare_and_set(
@@ -124,7 +124,7 @@ async def delete_goal(
 async def create_action(
     db: Database, clock: Clock, actor: Actor, patient_id: str, data: ActionCreate
 ) -> PlanAction:
-    await authorise(db, actor, patient_id, Action.EDIT_PLAN)
+    actor = await authorise(db, actor, patient_id, Action.EDIT_PLAN)
     fields = _without_id(data)
     _check_frequency(fields)
     async with db.transaction() as tx:
@@ -148,7 +148,7 @@ async def update_action(
     action_id: str,
     data: ActionUpdate,
 ) -> PlanAction:
-    await authorise(db, actor, patient_id, Action.EDIT_PLAN)
+    actor = await authorise(db, actor, patient_id, Action.EDIT_PLAN)
     changes = _changes(data)
     async with db.transaction() as tx:
         current = action_from_row(_found(await repo.action(tx, patient_id, action_id)))
@@ -169,7 +169,7 @@ async def update_action(
 async def delete_action(
     db: Database, clock: Clock, actor: Actor, patient_id: str, action_id: str, version: int
 ) -> None:
-    await authorise(db, actor, patient_id, Action.EDIT_PLAN)
+    actor = await authorise(db, actor, patient_id, Action.EDIT_PLAN)
     async with db.transaction() as tx:
         action = action_from_row(_found(await repo.action(tx, patient_id, action_id)))
         await _compare_and_set(

@@ -41,13 +41,14 @@ def log_from_row(row: Row) -> ActionLog:
         actor_kind=row["actor_kind"],
         actor_id=row["actor_id"],
         on_behalf_of=row["on_behalf_of"],
+        actor_name=row["actor_name"],
     )
 
 
 async def log_action(
     db: Database, clock: Clock, actor: Actor, patient_id: str, data: ActionLogCreate
 ) -> tuple[ActionLog, bool]:
-    await authorise(db, actor, patient_id, Action.LOG_SELF_CARE)
+    actor = await authorise(db, actor, patient_id, Action.LOG_SELF_CARE)
     async with db.transaction() as tx:
         return await store_log(tx, clock, actor, patient_id, data, source="app")
 
@@ -131,7 +132,7 @@ async def backfill_recent_outcomes(db: Database, batch: int = 500) -> int:
 
 
 async def today(db: Database, clock: Clock, actor: Actor, patient_id: str) -> Today:
-    await authorise(db, actor, patient_id, Action.VIEW_RECORD)
+    actor = await authorise(db, actor, patient_id, Action.VIEW_RECORD)
     now = clock.now_ms()
     utc_day = local_day(now, "UTC")
     candidates = [(utc_day + timedelta(days=shift)).isoformat() for shift in (-1, 0, 1)]
@@ -189,6 +190,7 @@ def _todays_log(row: Row) -> ActionLog:
         actor_kind=row["log_actor_kind"],
         actor_id=row["log_actor_id"],
         on_behalf_of=row["log_on_behalf_of"],
+        actor_name=row["log_actor_name"],
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from careplan.people.actor_names import name_column, name_joins
 from careplan.storage.db import Executor, Row
 
 GOAL_COLUMNS = (
@@ -20,6 +21,7 @@ ACTION_COLUMNS = (
     "created_at, updated_at"
 )
 LOG_COLUMNS = "id, action_id, day, outcome, note, logged_at, actor_kind, actor_id, on_behalf_of"
+_LOG_SELECT = ", ".join(f"l.{column.strip()}" for column in LOG_COLUMNS.split(","))
 
 
 # --- the plan document ---------------------------------------------------------------------
@@ -157,8 +159,12 @@ async def current_version(db: Executor, table: str, patient_id: str, entity_id: 
 
 
 async def log_by_id(db: Executor, log_id: str) -> Row | None:
+    """The log with the name of whoever logged it."""
     return await db.fetch_one(
-        f"SELECT patient_id, {LOG_COLUMNS} FROM action_logs WHERE id = ?", log_id
+        f"SELECT l.patient_id, {_LOG_SELECT}, {name_column('l')} FROM action_logs l"
+        + name_joins("l")
+        + " WHERE l.id = ?",
+        log_id,
     )
 
 
@@ -226,10 +232,12 @@ _TODAY = (
     + ", ".join(f"a.{column.strip()}" for column in ACTION_COLUMNS.split(","))
     + ", a.recent_outcomes, "
     + ", ".join(f"l.{column.strip()} AS log_{column.strip()}" for column in LOG_COLUMNS.split(","))
+    + f", {name_column('l', 'log_actor_name')}"
     + " FROM patients p"
     " LEFT JOIN plan_actions a ON a.patient_id = p.id AND a.deleted_at IS NULL"
     " LEFT JOIN action_logs l ON l.action_id = a.id AND l.deleted_at IS NULL AND l.day IN (?, ?, ?)"
-    " WHERE p.id = ? ORDER BY a.position, a.created_at"
+    + name_joins("l")
+    + " WHERE p.id = ? ORDER BY a.position, a.created_at"
 )
 
 
@@ -258,11 +266,10 @@ async def versions_since(db: Executor, patient_id: str, since: int | None, limit
     return await db.fetch_all(
         "SELECT v.id, v.entity_kind, v.entity_id, v.version, v.change, v.changed_fields, "
         "v.snapshot, v.actor_kind, v.actor_id, v.on_behalf_of, v.review_id, v.at, "
-        "COALESCE(c.display_name, p.given_name || ' ' || p.family_name) AS actor_name "
-        "FROM plan_versions v "
-        "LEFT JOIN clinicians c ON v.actor_kind = 'clinician' AND c.id = v.actor_id "
-        "LEFT JOIN patients p ON v.actor_kind = 'patient' AND p.id = v.actor_id "
-        "WHERE v.patient_id = ? AND v.at > ? ORDER BY v.at DESC, v.version DESC, v.id DESC LIMIT ?",
+        f"{name_column('v')} FROM plan_versions v"
+        + name_joins("v")
+        + " WHERE v.patient_id = ? AND v.at > ? "
+        "ORDER BY v.at DESC, v.version DESC, v.id DESC LIMIT ?",
         patient_id,
         since if since is not None else -1,
         limit,

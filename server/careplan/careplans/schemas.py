@@ -222,6 +222,7 @@ class ActionLog(msgspec.Struct):
     actor_kind: str
     actor_id: str
     on_behalf_of: str | None
+    actor_name: str | None = None  # who logged it: the patient, a clinician or a carer
 
 
 class WeekAdherence(msgspec.Struct):

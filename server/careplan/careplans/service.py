@@ -36,7 +36,7 @@ class PlanDocument(msgspec.Struct):
 
 
 async def read_plan(db: Database, clock: Clock, actor: Actor, patient_id: str) -> CarePlan:
-    await authorise(db, actor, patient_id, Action.VIEW_RECORD)
+    actor = await authorise(db, actor, patient_id, Action.VIEW_RECORD)
     plan = await whole_plan(db, patient_id)
     await record_audit(db, clock, actor, "plan.read", [patient_id], "care_plan")
     return plan
@@ -79,7 +79,7 @@ async def apply_plan_update(
         if v is not msgspec.UNSET and k != "version"
     }
     needed = Action.EDIT_CLINICAL_PLAN if changes.keys() & CLINICAL_FIELDS else Action.EDIT_PLAN
-    await authorise(tx, actor, patient_id, needed)
+    actor = await authorise(tx, actor, patient_id, needed)
     if not changes:
         raise InvalidField("body", "send at least one field to change besides version")
     if "conditions" in changes:
@@ -119,7 +119,7 @@ async def agree_at_review(
     review_id: str,
 ) -> int:
     """Record the plan as agreed at a review (a new version) and set the next review date."""
-    await authorise(tx, actor, patient_id, Action.MANAGE_REVIEWS)
+    actor = await authorise(tx, actor, patient_id, Action.MANAGE_REVIEWS)
     row = await repo.plan(tx, patient_id)
     document = _document(row)
     new_version = await _write_plan(

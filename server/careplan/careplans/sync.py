@@ -107,7 +107,7 @@ async def _one(db: Database, clock: Clock, actor: Actor, m: Mutation) -> SyncRes
         async with db.transaction() as tx:
             if await repo.receipt_exists(tx, m.id):
                 return SyncResult(id=m.id, status="duplicate")
-            await authorise(tx, actor, m.patient_id, needed)
+            actor = await authorise(tx, actor, m.patient_id, needed)
             created = await apply(tx, clock, actor, m)
             await repo.insert_receipt(tx, m.id, m.patient_id, m.kind, clock.now_ms())
     except Conflict as exc:

@@ -102,7 +102,7 @@ def summary(entity_kind: str, change: str, changed_fields: list[str], snapshot: 
 async def read_history(
     db: Executor, clock: Clock, actor: Actor, patient_id: str, since_last_review: bool
 ) -> History:
-    await authorise(db, actor, patient_id, Action.VIEW_RECORD)
+    actor = await authorise(db, actor, patient_id, Action.VIEW_RECORD)
     answer = await history(db, patient_id, since_last_review)
     await record_audit(db, clock, actor, "history.read", [patient_id], "care_plan")
     return answer

@@ -5,7 +5,9 @@ Materialising is idempotent: (schedule_id, due_at) is unique and the schedule ro
 the write lock) while its occurrence is written and `next_due_at` advanced, so two workers
 never make an occurrence twice or skip one. Queueing claims due check-ins with a lease and,
 in the same transaction, writes each one's text (the outbox) or, when its window has passed,
-expires it with an 'expired' text in the thread, so a missed check-in is visible.
+expires it with an 'expired' text in the thread, so a missed check-in is visible. A check-in
+going to the patient's app first has its text held (`push_first.py`); one going to a carer's
+phone is addressed to it, or skipped if the carer can no longer answer (`carer_recipients.py`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from collections.abc import Sequence
 
 import msgspec
 
+from careplan.checkins.carer_recipients import readdressed
 from careplan.checkins.outcomes import CHECKIN_PURPOSE
 from careplan.checkins.prompts import checkin_text
+from careplan.checkins.push_first import Notification, hold_texts
 from careplan.checkins.schedules_repo import advance_schedule, due_schedules
 from careplan.messaging.outbox import SystemText, queue_system_texts
 from careplan.settings import Settings
@@ -91,9 +95,11 @@ async def _insert_occurrence(
 
 async def queue_due(
     db: Database, settings: Settings, now: int, worker_id: str, limit: int
-) -> tuple[int, int]:
-    """Claim due check-ins and queue their texts; (queued, expired)."""
+) -> tuple[int, int, list[Notification]]:
+    """Claim due check-ins and queue their texts; (queued, expired, the app notifications to
+    send once this has committed: their texts are held, `checkins/push_first.py`)."""
     queued = expired = 0
+    notifications: list[Notification] = []
     while queued + expired < limit:
         async with db.transaction() as tx:
             claimed = await claim(
@@ -108,10 +114,13 @@ async def queue_due(
                 assign_args=(worker_id, now + settings.lease_seconds * 1000, now),
                 returning="id",
             )
-            texts = [_text(checkin) for checkin in await _questions(tx, [r["id"] for r in claimed])]
+            questions = await _questions(tx, [r["id"] for r in claimed])
+            questions = await readdressed(tx, questions, now)  # a carer's, or skipped
+            texts = [_text(checkin) for checkin in questions]
             late = [
                 text for text in texts if text.expires_at is not None and text.expires_at <= now
             ]
+            texts, pushes = await hold_texts(tx, settings, questions, texts, now)
             await queue_system_texts(tx, texts, now)
             await tx.executemany(
                 "UPDATE checkins SET message_id = ? WHERE id = ?",
@@ -121,9 +130,10 @@ async def queue_due(
                 await _expire(tx, text, now)
             queued += len(texts) - len(late)
             expired += len(late)
+        notifications += pushes
         if len(claimed) < BATCH:
             break
-    return queued, expired
+    return queued, expired, notifications
 
 
 async def _questions(tx: Executor, checkin_ids: Sequence[str]) -> list[Row]:
@@ -145,7 +155,13 @@ def _text(checkin: Row) -> SystemText:
         message_id=uuid.uuid4().hex,
         patient_id=checkin["patient_id"],
         phone=checkin["phone"],
-        body=checkin_text(checkin["kind"], checkin["question"], options, checkin["practice"]),
+        body=checkin_text(
+            checkin["kind"],
+            checkin["question"],
+            options,
+            checkin["practice"],
+            checkin.get("about"),
+        ),
         purpose=CHECKIN_PURPOSE,
         checkin_id=checkin["id"],
         expires_at=checkin["window_ends_at"],

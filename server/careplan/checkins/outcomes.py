@@ -50,3 +50,20 @@ async def mark_closed(
         now,
         checkin_id,
     )
+
+
+async def mark_not_texted(
+    ex: Executor, checkin_id: str, status: str, reason: str | None, now: int
+) -> None:
+    """Its text will not go (expired, opted_out, invalid_number): closed as `mark_closed`
+    does, but only while the text was its only way to the patient (still claimed). One that
+    reached the app by notification stays open: it can be answered there, and non-response
+    still reaches the team (ADR 0014)."""
+    await ex.execute(
+        "UPDATE checkins SET status = ?, skip_reason = ?, reminder_due_at = NULL, "
+        f"{_UNCLAIMED}, updated_at = ? WHERE id = ? AND {_CLAIMED}",
+        status,
+        reason,
+        now,
+        checkin_id,
+    )

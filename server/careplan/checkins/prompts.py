@@ -2,7 +2,9 @@
 
 One text (160 GSM characters) whenever the question allows. The practice name opens the
 text when it fits, so people know who is asking; the patient's name never appears (a
-shared or borrowed phone must not learn whose care this is).
+shared or borrowed phone must not learn whose care this is) except in a check-in sent to the
+carer the patient chose, who must know whom it is about: their given name only ("Check-in
+for Alice: ...").
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ def _number(value: Any) -> str:
     return str(int(number)) if number.is_integer() else f"{number:g}"
 
 
-def how_to_answer(kind: str, options: Mapping[str, Any]) -> str:
-    """The instruction that follows the question, matching what the reply parser reads."""
+def how_to_answer(kind: str, options: Mapping[str, Any], whose: str = "your") -> str:
+    """The instruction that follows the question, matching what the reply parser reads.
+    WHOSE is "their" in a text to a carer."""
     if kind == "yes_no":
         return "Reply YES or NO."
     if kind == "action_done":
@@ -38,21 +41,35 @@ def how_to_answer(kind: str, options: Mapping[str, Any]) -> str:
         if reading_type == "blood_pressure":
             return "Reply like BP 140/90."
         name, example = reading_name_and_example(reading_type)
-        return f"Reply with your {name}, like {example}."
+        return f"Reply with {whose} {name}, like {example}."
     return "Reply in a few words."
 
 
 def checkin_text(
-    kind: str, question: str, options: Mapping[str, Any], practice: str | None = None
+    kind: str,
+    question: str,
+    options: Mapping[str, Any],
+    practice: str | None = None,
+    about: str | None = None,
 ) -> str:
-    text = f"{question.strip()} {how_to_answer(kind, options)}"
-    return _signed(text, practice)
+    """ABOUT: the patient's given name, when the text goes to their carer."""
+    opening = f"Check-in for {about}: " if about else ""
+    return _signed(f"{opening}{_asked(kind, question, options, about)}", practice)
 
 
 def reminder_text(
-    kind: str, question: str, options: Mapping[str, Any], practice: str | None = None
+    kind: str,
+    question: str,
+    options: Mapping[str, Any],
+    practice: str | None = None,
+    about: str | None = None,
 ) -> str:
-    return _signed(f"Reminder: {question.strip()} {how_to_answer(kind, options)}", practice)
+    opening = f"Reminder for {about}: " if about else "Reminder: "
+    return _signed(f"{opening}{_asked(kind, question, options, about)}", practice)
+
+
+def _asked(kind: str, question: str, options: Mapping[str, Any], about: str | None) -> str:
+    return f"{question.strip()} {how_to_answer(kind, options, 'their' if about else 'your')}"
 
 
 def _signed(text: str, practice: str | None) -> str:

@@ -5,7 +5,9 @@ A check-in sent and not answered by `reminder_due_at` gets one reminder text (st
 'non_response' item. Replies are matched to a check-in only inside its window, so nothing
 waits past it: a reminder that could not go before the window ends is not sent, and the
 team hears at the window's end at the latest. A reminder due in the patient's quiet hours
-waits for the morning (and the team's item with it).
+waits for the morning (and the team's item with it). A check-in sent to a carer is reminded
+on the carer's phone while they may still answer; otherwise the team hears at once
+(`carer_recipients.py`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import logging
 
 import msgspec
 
+from careplan.checkins.carer_recipients import reminders_readdressed
 from careplan.checkins.outcomes import REMINDER_PURPOSE
 from careplan.checkins.prompts import reminder_text
 from careplan.checkins.sending_window import Window, quiet_until, windows
@@ -49,6 +52,7 @@ async def follow_up(db: Database, settings: Settings, now: int, limit: int) -> t
                 returning="id",
             )
             rows = await _details(tx, [row["id"] for row in claimed])
+            rows = await reminders_readdressed(tx, rows, now)  # a carer's phone
             quiet = await windows(tx, [row["patient_id"] for row in rows])
             for row in rows:
                 outcome = await _follow_up_one(tx, settings, row, quiet[row["patient_id"]], now)
@@ -78,7 +82,7 @@ async def _follow_up_one(
         tx,
         patient_id=row["patient_id"],
         phone=row["phone"],
-        body=reminder_text(row["kind"], row["question"], options, row["practice"]),
+        body=reminder_text(row["kind"], row["question"], options, row["practice"], row["about"]),
         purpose=REMINDER_PURPOSE,
         now=now,
         expires_at=follow_up_at,

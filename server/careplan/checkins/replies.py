@@ -28,6 +28,7 @@ from careplan.careplans.readings.catalogue import reading_kind
 from careplan.careplans.readings.schemas import ReadingCreate
 from careplan.careplans.readings.service import store_reading
 from careplan.careplans.schemas import ActionLogCreate
+from careplan.checkins import push_first
 from careplan.checkins import replies_repo as repo
 from careplan.checkins.parse import Answer, Unclear
 from careplan.checkins.reply_plan import Plan, Reply, plan
@@ -130,6 +131,7 @@ async def apply(tx: Executor, clock: Clock, reply: Reply, decided: Plan) -> Repl
         tx, checkin["id"], parsed.text, reply.author_kind, reply.author_id, now
     ):
         return outcome if flags else await _for_a_person(tx, reply, None, now, outcome)
+    await push_first.answered(tx, checkin["id"], now)  # a text held for it need not go
     await record_audit(
         tx, clock, _author(reply), "checkin.answer", [reply.patient_id], "checkin", checkin["id"]
     )
@@ -146,7 +148,11 @@ async def _item_for(
     now: int,
     checkin_id: str | None = None,
 ) -> str:
-    """An inbox item about this reply: its patient, pointing at its message."""
+    """An inbox item about this reply: its patient, pointing at its message; a carer's
+    reply says so, by name."""
+    if reply.author_kind == "carer":
+        who = f"their carer {reply.author_name}" if reply.author_name else "their carer"
+        summary = f"From {who}: {summary}"
     return await open_item(
         tx,
         patient_id=reply.patient_id,

@@ -37,6 +37,7 @@ class Reply:
     on_behalf_of: str | None
     message_id: str
     phone: str | None = None  # the number a text came from (answers go there)
+    author_name: str | None = None  # a carer's, named in the items their reply opens
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,8 @@ async def plan(ex: Executor, clock: Clock, reply: Reply) -> Plan:
     """Read what the reply needs (outside the write transaction) and parse it."""
     now = clock.now_ms()
     flags = tuple(red_flags(reply.text))
-    checkin = await repo.open_checkin(ex, reply.patient_id, now)
+    texted_to = (reply.author_kind, reply.author_id) if reply.channel == "sms" else None
+    checkin = await repo.open_checkin(ex, reply.patient_id, now, texted_to)
     decided = Plan(flags=flags, checkin=checkin)
     if checkin is not None:
         options = options_of(checkin)

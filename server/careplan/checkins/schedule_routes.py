@@ -6,12 +6,14 @@ from typing import Annotated
 
 from litestar import Controller, get, patch, post, put
 from litestar.params import JSONBody, PathParameter
-from litestar.status_codes import HTTP_201_CREATED, HTTP_202_ACCEPTED
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_202_ACCEPTED
 
-from careplan.checkins import schedules_service, settings_service
+from careplan.checkins import push_first, schedules_service, settings_service
 from careplan.checkins.schedule_schemas import (
     CheckinSettings,
     CheckinSettingsUpdate,
+    CheckinsSeen,
+    CheckinsSeenCreate,
     Schedule,
     ScheduleCreate,
     ScheduleList,
@@ -38,7 +40,9 @@ class CheckinScheduleController(Controller):
         description="The patient or a clinician of their practice. 400 names the field: "
         "options per kind (number min < max; scale whole numbers within 0..10; reading a "
         "known reading_type; action_done one of the patient's own actions), weekdays for "
-        "weekly, every_n_days for every_n_days, HH:MM times, end_date on or after start_date.",
+        "weekly, every_n_days for every_n_days, HH:MM times, end_date on or after start_date; "
+        "recipient 'carer' names recipient_carer_id, a carer with live access that includes "
+        "answer_checkins (texted to the carer's phone while that holds).",
     )
     async def create(
         self,
@@ -111,3 +115,21 @@ class CheckinScheduleController(Controller):
         actor: CurrentActor,
     ) -> CheckinSettings:
         return await settings_service.replace_settings(db, clock, actor, patient_id, data)
+
+    @post(
+        "/patients/{patient_id:str}/checkins/seen",
+        status_code=HTTP_200_OK,
+        summary="The patient has these open check-ins in front of them in the app (patient only)",
+        description="Their texts, held back after an app notification (ADR 0014), are not "
+        "sent. Called by the app when Messages shows a check-in waiting for an answer; ids "
+        "that are not this patient's open check-ins change nothing.",
+    )
+    async def seen(
+        self,
+        patient_id: PatientId,
+        data: JSONBody[CheckinsSeenCreate],
+        db: Db,
+        clock: AppClock,
+        actor: CurrentActor,
+    ) -> CheckinsSeen:
+        return await push_first.mark_seen(db, clock, actor, patient_id, data.checkin_ids)

@@ -26,8 +26,9 @@ _OPTION_FIELDS: dict[str, frozenset[str]] = {
     "free_text": frozenset(),
 }
 SCALE_LOWEST, SCALE_HIGHEST = 0, 10
-CARERS_NOT_YET = (
-    "check-ins cannot go to a carer's phone yet (carers arrive in a later version); use 'patient'"
+CARER_NEEDED = (
+    "required when recipient is 'carer': the carer_id of one of the patient's carers "
+    "(see the patient's carers list)"
 )
 
 
@@ -41,12 +42,16 @@ def checked_time(field: str, raw: str) -> str:
 
 def checked_schedule(fields: dict[str, Any]) -> dict[str, Any]:
     """The storage values of a whole schedule (kind, question, options, cadence, weekdays,
-    every_n_days, local_time, start_date, end_date, recipient, channel), or InvalidField."""
+    every_n_days, local_time, start_date, end_date, recipient, recipient_carer_id, channel),
+    or InvalidField. Whether the carer may answer check-ins is checked in the service."""
     question = fields["question"].strip()
     if not question:
         raise InvalidField("question", "must not be blank")
-    if fields["recipient"] == "carer":
-        raise InvalidField("recipient", CARERS_NOT_YET)
+    carer_id = fields.get("recipient_carer_id")
+    if fields["recipient"] == "carer" and not carer_id:
+        raise InvalidField("recipient_carer_id", CARER_NEEDED)
+    if fields["recipient"] == "patient" and carer_id:
+        raise InvalidField("recipient_carer_id", "only used when recipient is 'carer'")
     start, end = _checked_dates(fields["start_date"], fields["end_date"])
     return {
         "kind": fields["kind"],
@@ -57,6 +62,7 @@ def checked_schedule(fields: dict[str, Any]) -> dict[str, Any]:
         "start_date": start,
         "end_date": end,
         "recipient": fields["recipient"],
+        "recipient_carer_id": carer_id or None,
         "channel": fields["channel"],
     }
 

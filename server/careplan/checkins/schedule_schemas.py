@@ -32,6 +32,15 @@ EveryNDays = Annotated[int, msgspec.Meta(ge=1, le=365)]
 Instant = Annotated[int, msgspec.Meta(ge=0, le=LATEST_MS, description="UTC epoch-ms")]
 Version = Annotated[int, msgspec.Meta(ge=1, le=2_147_483_647)]
 Bound = Annotated[float, msgspec.Meta(ge=-1e9, le=1e9)]
+CarerId = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=64,
+        description="With recipient 'carer': the carer's `carer_id` (from the patient's carers "
+        "list), who must have accepted access that includes answer_checkins",
+    ),
+]
 
 
 class ScheduleOptions(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
@@ -57,6 +66,7 @@ class ScheduleCreate(msgspec.Struct, forbid_unknown_fields=True):
     end_date: LocalDate | None = None
     recipient: Recipient = "patient"
     channel: Channel = "sms"
+    recipient_carer_id: CarerId | None = None
 
 
 class ScheduleUpdate(msgspec.Struct, forbid_unknown_fields=True):
@@ -74,6 +84,7 @@ class ScheduleUpdate(msgspec.Struct, forbid_unknown_fields=True):
     start_date: LocalDate | msgspec.UnsetType = msgspec.UNSET
     end_date: LocalDate | None | msgspec.UnsetType = msgspec.UNSET
     recipient: Recipient | msgspec.UnsetType = msgspec.UNSET
+    recipient_carer_id: CarerId | None | msgspec.UnsetType = msgspec.UNSET
     channel: Channel | msgspec.UnsetType = msgspec.UNSET
     active: bool | msgspec.UnsetType = msgspec.UNSET
     paused_until: Instant | None | msgspec.UnsetType = msgspec.UNSET
@@ -99,6 +110,16 @@ class Schedule(msgspec.Struct):
     version: int
     created_at: int
     updated_at: int
+    recipient_carer_id: str | None = None
+    recipient_carer_name: str | None = None
+    carer_access_ended: Annotated[
+        bool,
+        msgspec.Meta(
+            description="recipient 'carer' only: that carer can no longer answer check-ins for "
+            "the patient (revoked, ended, or answer_checkins removed), so these check-ins are "
+            "not sent; the team is told at each one"
+        ),
+    ] = False
 
 
 class ScheduleList(msgspec.Struct):
@@ -127,3 +148,23 @@ class CheckinSettingsUpdate(msgspec.Struct, forbid_unknown_fields=True):
     quiet_end: LocalTime = "08:00"
     paused_until: Instant | None = None
     channel: Channel = "sms"
+
+
+class CheckinsSeenCreate(msgspec.Struct, forbid_unknown_fields=True):
+    checkin_ids: Annotated[
+        list[Annotated[str, msgspec.Meta(min_length=1, max_length=64)]],
+        msgspec.Meta(
+            min_length=1,
+            max_length=20,
+            description="The check-ins the app shows waiting for an answer (`open_checkin.id`)",
+        ),
+    ]
+
+
+class CheckinsSeen(msgspec.Struct):
+    """What the patient opening their check-ins in the app changed."""
+
+    texts_not_sent: Annotated[
+        int,
+        msgspec.Meta(description="Texts held back after an app notification, now not sent"),
+    ]

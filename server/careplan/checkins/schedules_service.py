@@ -1,7 +1,9 @@
 """Check-in schedules: set up, list, change (compare-and-set on version), stop, send now.
 
-Who: the patient and the clinicians of their practice (MANAGE_CHECKINS); practice
-administrators may read but not write; send-now is for clinicians (SEND_CHECKIN_NOW).
+Who: the patient, a carer allowed to manage schedules, and the clinicians of their practice
+(MANAGE_CHECKINS); practice administrators may read but not write; send-now is for
+clinicians (SEND_CHECKIN_NOW). Check-ins may go to a carer's phone (recipient 'carer' and
+their carer id) only while that carer has live access that includes answer_checkins.
 Every change is audited and bumps `version`; a change of timing recomputes `next_due_at`.
 """
 
@@ -18,6 +20,7 @@ from careplan.careplans import repo as plan_repo
 from careplan.careplans.local_time import patient_today
 from careplan.careplans.versions import stale
 from careplan.checkins import schedules_repo as repo
+from careplan.checkins.carer_recipients import answers_checkins, carers_of_schedules, live_scopes
 from careplan.checkins.schedule_rules import checked_schedule
 from careplan.checkins.schedule_schemas import (
     Schedule,
@@ -51,11 +54,13 @@ _RULE_FIELDS = (
     "start_date",
     "end_date",
     "recipient",
+    "recipient_carer_id",
     "channel",
 )
 
 
-def schedule_from_row(row: Row) -> Schedule:
+def schedule_from_row(row: Row, carer: tuple[str, bool] | None = None) -> Schedule:
+    """CARER: (name, may answer check-ins now) of a carer recipient."""
     return Schedule(
         id=row["id"],
         patient_id=row["patient_id"],
@@ -76,19 +81,30 @@ def schedule_from_row(row: Row) -> Schedule:
         version=row["version"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        recipient_carer_id=row["recipient_carer_id"],
+        recipient_carer_name=carer[0] if carer else None,
+        carer_access_ended=row["recipient"] == "carer" and not (carer and carer[1]),
     )
+
+
+async def _views(ex: Executor, rows: list[Row], now: int) -> list[Schedule]:
+    """Schedules as shown: a carer recipient's name, and whether they may still answer."""
+    carer_ids = [row["recipient_carer_id"] for row in rows if row["recipient"] == "carer"]
+    carers = await carers_of_schedules(ex, rows[0]["patient_id"], carer_ids, now) if rows else {}
+    return [schedule_from_row(row, carers.get(row["recipient_carer_id"])) for row in rows]
 
 
 async def create_schedule(
     db: Database, clock: Clock, actor: Actor, patient_id: str, data: ScheduleCreate
 ) -> Schedule:
-    await authorise(db, actor, patient_id, Action.MANAGE_CHECKINS)
+    actor = await authorise(db, actor, patient_id, Action.MANAGE_CHECKINS)
     fields = {name: getattr(data, name) for name in _RULE_FIELDS}
     async with db.transaction() as tx:
         if fields["start_date"] is None:
             fields["start_date"] = (await patient_today(tx, clock, patient_id)).isoformat()
         checked = checked_schedule(fields)
         await _check_action(tx, patient_id, data.kind, data.options)
+        await _check_carer(tx, patient_id, checked, clock.now_ms())
         return await _insert_schedule(tx, clock, actor, patient_id, checked)
 
 
@@ -106,7 +122,6 @@ async def store_checked_schedule(
             **checked,
             "id": schedule_id,
             "patient_id": patient_id,
-            "recipient_carer_id": None,
             "active": 1,
             "paused_until": None,
             "next_due_at": None,
@@ -129,14 +144,15 @@ async def _insert_schedule(
     await record_audit(
         tx, clock, actor, "checkin_schedule.create", [patient_id], "checkin_schedule", schedule_id
     )
-    return schedule_from_row(_found(await repo.schedule_by_id(tx, schedule_id)))
+    [view] = await _views(tx, [_found(await repo.schedule_by_id(tx, schedule_id))], clock.now_ms())
+    return view
 
 
 async def list_schedules(db: Database, clock: Clock, actor: Actor, patient_id: str) -> ScheduleList:
-    await authorise(db, actor, patient_id, Action.VIEW_RECORD)
+    actor = await authorise(db, actor, patient_id, Action.VIEW_RECORD)
     rows = await repo.schedules_of_patient(db, patient_id)
     await record_audit(db, clock, actor, "checkin_schedule.list", [patient_id], "checkin_schedule")
-    return ScheduleList(schedules=[schedule_from_row(row) for row in rows])
+    return ScheduleList(schedules=await _views(db, rows, clock.now_ms()))
 
 
 async def update_schedule(
@@ -151,7 +167,7 @@ async def update_schedule(
         raise InvalidField("body", "send at least one field to change besides version")
     now = clock.now_ms()
     async with db.transaction() as tx:
-        row = await _authorised_schedule(tx, actor, schedule_id, Action.MANAGE_CHECKINS)
+        row, actor = await _authorised_schedule(tx, actor, schedule_id, Action.MANAGE_CHECKINS)
         if data.version != row["version"]:
             raise stale(row["version"], "check-in schedule")
         patient_id = row["patient_id"]
@@ -161,6 +177,8 @@ async def update_schedule(
             checked = checked_schedule(merged)
             if changes.keys() & {"kind", "options"}:
                 await _check_action(tx, patient_id, checked["kind"], merged["options"])
+            if changes.keys() & {"recipient", "recipient_carer_id"}:
+                await _check_carer(tx, patient_id, checked, now)
             columns = {name: checked[name] for name in _RULE_FIELDS}
         if "active" in changes:
             columns["active"] = int(changes["active"])
@@ -182,7 +200,8 @@ async def update_schedule(
             "checkin_schedule",
             schedule_id,
         )
-        return schedule_from_row(_found(await repo.schedule_by_id(tx, schedule_id)))
+        [view] = await _views(tx, [_found(await repo.schedule_by_id(tx, schedule_id))], now)
+        return view
 
 
 async def send_now(
@@ -192,7 +211,7 @@ async def send_now(
     check-in of this schedule already due and not yet sent is returned instead of a second."""
     now = clock.now_ms()
     async with db.transaction() as tx:
-        row = await _authorised_schedule(tx, actor, schedule_id, Action.SEND_CHECKIN_NOW)
+        row, actor = await _authorised_schedule(tx, actor, schedule_id, Action.SEND_CHECKIN_NOW)
         patient_id = row["patient_id"]
         if not row["active"]:
             raise Conflict("this check-in schedule is stopped: start it again (active: true) first")
@@ -225,17 +244,19 @@ async def send_now(
 # --- shared --------------------------------------------------------------------------------
 
 
-async def _authorised_schedule(tx: Executor, actor: Actor, schedule_id: str, action: Action) -> Row:
-    """The schedule, if the actor may do ACTION for its patient; a stranger gets the same 404
-    as for a schedule that does not exist."""
+async def _authorised_schedule(
+    tx: Executor, actor: Actor, schedule_id: str, action: Action
+) -> tuple[Row, Actor]:
+    """The schedule and the actor acting for its patient, if they may do ACTION; a stranger
+    gets the same 404 as for a schedule that does not exist."""
     row = await repo.schedule_by_id(tx, schedule_id)
     if row is None:
         raise NotFoundException(SCHEDULE_NOT_FOUND)
     try:
-        await authorise(tx, actor, row["patient_id"], action)
+        acting = await authorise(tx, actor, row["patient_id"], action)
     except NotFoundException:
         raise NotFoundException(SCHEDULE_NOT_FOUND) from None
-    return row
+    return row, acting
 
 
 def _updatable_fields(row: Row, changes: dict[str, Any]) -> dict[str, Any]:
@@ -250,6 +271,8 @@ def _updatable_fields(row: Row, changes: dict[str, Any]) -> dict[str, Any]:
         stored["weekdays"] = stored["every_n_days"] = None
     if "kind" in changes:
         stored["options"] = None
+    if "recipient" in changes:
+        stored["recipient_carer_id"] = None
     return stored
 
 
@@ -262,6 +285,26 @@ async def _check_action(
         return  # a missing action_id is refused by checked_options
     if await plan_repo.action(tx, patient_id, action_id) is None:
         raise InvalidField("options.action_id", "not one of this patient's current actions")
+
+
+async def _check_carer(tx: Executor, patient_id: str, checked: dict[str, Any], now: int) -> None:
+    """A carer recipient is one of THIS patient's carers, whose access is accepted, live, and
+    includes answer_checkins (re-checked at every send: `checkins/carer_recipients.py`)."""
+    if checked["recipient"] != "carer":
+        return
+    scopes = await live_scopes(tx, checked["recipient_carer_id"], patient_id, now)
+    if scopes is None:
+        raise InvalidField(
+            "recipient_carer_id",
+            "not a carer with access to this patient's record now: they must have accepted "
+            "the invitation, and it must not be revoked or past its end date",
+        )
+    if not answers_checkins(scopes):
+        raise InvalidField(
+            "recipient_carer_id",
+            "this carer has not been asked to answer check-ins: add 'answer check-ins' to what "
+            "they may do (the patient's carers), then choose them here",
+        )
 
 
 async def _paused_until(tx: Executor, row: Row, now: int) -> int | None:

@@ -39,7 +39,7 @@ def checked_quiet_hours(start: str, end: str) -> tuple[str, str]:
 async def read_settings(
     db: Database, clock: Clock, actor: Actor, patient_id: str
 ) -> CheckinSettings:
-    await authorise(db, actor, patient_id, Action.VIEW_RECORD)
+    actor = await authorise(db, actor, patient_id, Action.VIEW_RECORD)
     row = await settings_repo.checkin_settings(db, patient_id)
     await record_audit(db, clock, actor, "checkin_settings.read", [patient_id], "checkin_settings")
     return _settings(row)
@@ -48,7 +48,7 @@ async def read_settings(
 async def replace_settings(
     db: Database, clock: Clock, actor: Actor, patient_id: str, data: CheckinSettingsUpdate
 ) -> CheckinSettings:
-    await authorise(db, actor, patient_id, Action.MANAGE_CHECKINS)
+    actor = await authorise(db, actor, patient_id, Action.MANAGE_CHECKINS)
     quiet_start, quiet_end = checked_quiet_hours(data.quiet_start, data.quiet_end)
     now = clock.now_ms()
     paused_until = data.paused_until if data.paused_until and data.paused_until > now else None

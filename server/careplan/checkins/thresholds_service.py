@@ -48,7 +48,7 @@ def _rule(row: Row | dict) -> Threshold:
 async def list_thresholds(
     db: Database, clock: Clock, actor: Actor, patient_id: str
 ) -> ThresholdList:
-    await authorise(db, actor, patient_id, Action.MANAGE_THRESHOLDS)
+    actor = await authorise(db, actor, patient_id, Action.MANAGE_THRESHOLDS)
     rows = await repo.live_thresholds(db, patient_id)
     await record_audit(db, clock, actor, "threshold.read", [patient_id], "alert_threshold")
     return ThresholdList(thresholds=[_view(row) for row in rows])
@@ -58,7 +58,7 @@ async def set_threshold(
     db: Database, clock: Clock, actor: Actor, patient_id: str, data: ThresholdCreate
 ) -> AlertThreshold:
     """A level for the same reading, component, level and side replaces the earlier one."""
-    await authorise(db, actor, patient_id, Action.MANAGE_THRESHOLDS)
+    actor = await authorise(db, actor, patient_id, Action.MANAGE_THRESHOLDS)
     kind = reading_kind(data.reading_type)
     now = clock.now_ms()
     row = {
@@ -91,7 +91,7 @@ async def delete_threshold(db: Database, clock: Clock, actor: Actor, threshold_i
         raise NotFoundException(THRESHOLD_NOT_FOUND)
     patient_id = row["patient_id"]
     try:
-        await authorise(db, actor, patient_id, Action.MANAGE_THRESHOLDS)
+        actor = await authorise(db, actor, patient_id, Action.MANAGE_THRESHOLDS)
     except NotFoundException:
         raise NotFoundException(THRESHOLD_NOT_FOUND) from None
     async with db.transaction() as tx:

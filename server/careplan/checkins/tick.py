@@ -5,6 +5,7 @@ Each step claims its rows, so running a tick twice, or in two processes at once,
 thing once. The steps, in order:
 1. occurrences whose time has come become check-ins (paused ones are skipped, with reason);
 2. due check-ins are claimed and their texts queued (or expired, when their window passed);
+   after that commits, those going to the patient's app first are pushed (ADR 0014);
 3. reminders are queued and non-response items opened;
 4. queued texts are sent (quiet hours, opt-outs, expiry and the rate limit apply there).
 """
@@ -15,6 +16,7 @@ import logging
 from dataclasses import asdict, dataclass
 
 from careplan.checkins.claims import materialise, queue_due
+from careplan.checkins.push_first import notify
 from careplan.checkins.reminders import follow_up
 from careplan.clock import Clock
 from careplan.messaging.dispatch import dispatch_queued
@@ -33,6 +35,7 @@ class TickReport:
     paused: int = 0
     queued: int = 0
     expired: int = 0
+    pushed: int = 0
     reminded: int = 0
     unanswered: int = 0
     sent: int = 0
@@ -52,7 +55,10 @@ async def run_tick(
 ) -> TickReport:
     report = TickReport()
     report.materialised, report.paused = await materialise(db, settings, clock.now_ms(), limit)
-    report.queued, report.expired = await queue_due(db, settings, clock.now_ms(), worker_id, limit)
+    report.queued, report.expired, notifications = await queue_due(
+        db, settings, clock.now_ms(), worker_id, limit
+    )
+    report.pushed = await notify(db, settings, clock, notifications)
     report.reminded, report.unanswered = await follow_up(db, settings, clock.now_ms(), limit)
     report.sent = await dispatch_queued(db, sms, settings, clock, worker_id, limit)
     if not report.idle:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from careplan.people.actor_names import name_column, name_joins
 from careplan.storage.db import Executor, Row
 
 TEAM = "team"
@@ -19,11 +20,15 @@ _ITEM = (
     "i.first_reply_by, i.resolved_at, i.resolved_by, i.updated_at, "
     "p.given_name, p.family_name, rc.display_name AS routed_to_name, "
     "ac.display_name AS assigned_to_name, "
-    "(SELECT COUNT(*) FROM inbox_notes n WHERE n.item_id = i.id) AS note_count "
+    "(SELECT COUNT(*) FROM inbox_notes n WHERE n.item_id = i.id) AS note_count, "
+    f"m.author_kind AS message_author_kind, {name_column('m', 'message_author_name')} "
     "FROM inbox_items i "
     "LEFT JOIN patients p ON p.id = i.patient_id "
     "LEFT JOIN clinicians rc ON rc.id = i.routed_to "
     "LEFT JOIN clinicians ac ON ac.id = i.assigned_to "
+    "LEFT JOIN messages m ON m.id = i.message_id"
+    + name_joins("m", "author_kind", "author_id")
+    + " "
 )
 
 # An item routed to someone who has since gone (deactivated, or away without the move having

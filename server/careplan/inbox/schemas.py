@@ -37,6 +37,11 @@ class InboxItem(msgspec.Struct):
     note_count: int
     message_id: str | None
     checkin_id: str | None
+    author_kind: Annotated[
+        str | None,
+        msgspec.Meta(description="Who wrote the item's message: patient, or carer (for them)"),
+    ] = None
+    author_name: str | None = None  # that person's name: a carer's own, not the patient's
 
 
 class InboxPage(msgspec.Struct):

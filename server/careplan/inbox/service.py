@@ -65,6 +65,8 @@ def item_view(row: Row, now: int) -> InboxItem:
         note_count=row["note_count"],
         message_id=row["message_id"],
         checkin_id=row["checkin_id"],
+        author_kind=row["message_author_kind"],
+        author_name=row["message_author_name"],
     )
 
 

@@ -2,7 +2,8 @@
 
 1. Claim a batch (one transaction): queued texts whose time has come, and texts whose
    sender's lease ran out. In the same transaction, at the moment of sending: an expired
-   text expires, an opted-out or invalid number is skipped, a check-in or reminder in the
+   text expires, an opted-out or invalid number is skipped (so is a check-in or reminder for
+   a carer who can no longer answer for the patient), a check-in or reminder in the
    patient's quiet hours is deferred; every other text gets its attempt row BEFORE it goes.
 2. A claimed text whose earlier attempt never recorded an outcome is reconciled with the
    provider's list before anything is sent again (`reconcile.py`).
@@ -20,7 +21,13 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from careplan.checkins.outcomes import CHECKIN_PURPOSE, REMINDER_PURPOSE, mark_closed, mark_sent
+from careplan.checkins.carer_recipients import CARER_ACCESS_ENDED, tell_team_withheld, withheld
+from careplan.checkins.outcomes import (
+    CHECKIN_PURPOSE,
+    REMINDER_PURPOSE,
+    mark_not_texted,
+    mark_sent,
+)
 from careplan.checkins.sending_window import quiet_until, windows
 from careplan.clock import Clock
 from careplan.faults import AFTER_CLAIM, AFTER_SEND, crash_here
@@ -110,6 +117,7 @@ async def _claim(
         unfinished = await repo.open_attempts(tx, [row["id"] for row in rows])
         fresh = [row for row in rows if row["id"] not in unfinished]
         numbers = await statuses(tx, [row["phone"] for row in fresh])
+        ended = await withheld(tx, fresh, now)  # a carer who can no longer answer
         quiet = await windows(
             tx, [row["patient_id"] for row in fresh if row["purpose"] in QUIET_PURPOSES]
         )
@@ -119,10 +127,13 @@ async def _claim(
         attempts: list[tuple[str, str, int, int]] = []
         for row in fresh:
             refusal = _refusal(row, numbers.get(row["phone"]), now)
+            if refusal is None and row["id"] in ended:
+                refusal = ("skipped", CARER_ACCESS_ENDED)
+                await tell_team_withheld(tx, row, now)
             if refusal is not None:
                 closed.append((*refusal, now, row["id"]))
                 if row["purpose"] == CHECKIN_PURPOSE and row["checkin_id"]:
-                    await mark_closed(tx, row["checkin_id"], *refusal, now)
+                    await mark_not_texted(tx, row["checkin_id"], *refusal, now)
                 log.info(
                     "sms not sent",
                     extra={"message_id": row["id"], "status": refusal[0], "reason": refusal[1]},

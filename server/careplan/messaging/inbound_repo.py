@@ -17,8 +17,8 @@ async def insert_inbound_sms(ex: Executor, row: dict[str, Any]) -> bool:
     """
     inserted = await ex.execute(
         "INSERT INTO messages (id, patient_id, direction, channel, purpose, phone, body, "
-        "checkin_id, author_kind, author_id, status, provider_sid, created_at, updated_at) "
-        "VALUES (?, ?, 'inbound', 'sms', ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?) "
+        "checkin_id, author_kind, author_id, on_behalf_of, status, provider_sid, created_at, "
+        "updated_at) VALUES (?, ?, 'inbound', 'sms', ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?) "
         "ON CONFLICT (provider_sid) DO NOTHING",
         row["id"],
         row["patient_id"],
@@ -28,6 +28,7 @@ async def insert_inbound_sms(ex: Executor, row: dict[str, Any]) -> bool:
         row["checkin_id"],
         row["author_kind"],
         row["author_id"],
+        row["on_behalf_of"],
         row["provider_sid"],
         row["created_at"],
         row["created_at"],
@@ -75,15 +76,64 @@ async def patients_with_phone(ex: Executor, phone: str) -> list[Row]:
 
 
 async def waiting_for_answer(ex: Executor, patient_ids: list[str], now: int) -> list[str]:
-    """Which of these patients have a check-in sent and still open (see replies_repo)."""
+    """Which of these patients have a check-in of their own (not one sent to their carer)
+    sent and still open (see replies_repo)."""
     marks = ", ".join("?" for _ in patient_ids)
     rows = await ex.fetch_all(
-        f"SELECT DISTINCT patient_id FROM checkins WHERE patient_id IN ({marks}) "
-        "AND status IN ('sent', 'reminded') AND window_ends_at > ?",
+        "SELECT DISTINCT c.patient_id FROM checkins c "
+        f"JOIN checkin_schedules s ON s.id = c.schedule_id WHERE c.patient_id IN ({marks}) "
+        "AND c.status IN ('sent', 'reminded') AND c.window_ends_at > ? AND s.recipient = 'patient'",
         *patient_ids,
         now,
     )
     return [row["patient_id"] for row in rows]
+
+
+_PATIENT = "SELECT DISTINCT p.id, p.organisation_id, o.name AS practice, p.created_at "
+_PRACTICE = "JOIN organisations o ON o.id = p.organisation_id "
+_LIVE = "d.status = 'active' AND (d.ends_at IS NULL OR d.ends_at > ?)"
+
+
+async def carer_with_phone(ex: Executor, phone: str) -> Row | None:
+    return await ex.fetch_one("SELECT id, display_name FROM carers WHERE phone = ?", phone)
+
+
+async def answered_for_by_carer(ex: Executor, carer_id: str, now: int) -> list[Row]:
+    """Patients with a check-in sent to this carer and still open, whom the carer may still
+    answer for (live access; the caller checks it includes answer_checkins: `scopes`)."""
+    return await ex.fetch_all(
+        "SELECT DISTINCT p.id, p.organisation_id, o.name AS practice, p.created_at, d.scopes "
+        "FROM checkins c JOIN checkin_schedules s ON s.id = c.schedule_id "
+        f"JOIN patients p ON p.id = c.patient_id {_PRACTICE}"
+        "JOIN carer_delegations d ON d.carer_id = s.recipient_carer_id "
+        f"AND d.patient_id = c.patient_id AND {_LIVE} "
+        "WHERE s.recipient = 'carer' AND s.recipient_carer_id = ? "
+        "AND c.status IN ('sent', 'reminded') AND c.window_ends_at > ? "
+        "ORDER BY p.created_at, p.id",
+        now,
+        carer_id,
+        now,
+    )
+
+
+async def checkins_sent_to_carer(ex: Executor, carer_id: str) -> list[Row]:
+    """Patients whose active check-in schedules go to this carer's phone."""
+    return await ex.fetch_all(
+        f"{_PATIENT}FROM checkin_schedules s JOIN patients p ON p.id = s.patient_id {_PRACTICE}"
+        "WHERE s.recipient = 'carer' AND s.recipient_carer_id = ? AND s.active = 1 "
+        "ORDER BY p.created_at, p.id",
+        carer_id,
+    )
+
+
+async def helped_by_carer(ex: Executor, carer_id: str, now: int) -> list[Row]:
+    """Patients this carer actively helps (live accepted access, any scopes)."""
+    return await ex.fetch_all(
+        f"{_PATIENT}FROM carer_delegations d JOIN patients p ON p.id = d.patient_id {_PRACTICE}"
+        f"WHERE d.carer_id = ? AND {_LIVE} ORDER BY p.created_at, p.id",
+        carer_id,
+        now,
+    )
 
 
 async def is_opted_out(ex: Executor, phone: str) -> bool:

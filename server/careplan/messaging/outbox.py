@@ -72,6 +72,8 @@ class SystemText:
     purpose: str
     checkin_id: str
     expires_at: int | None
+    # Held until then (a check-in sent as an app notification first); None: send now.
+    send_after: int | None = None
 
 
 async def queue_system_texts(ex: Executor, texts: Sequence[SystemText], now: int) -> None:
@@ -89,7 +91,7 @@ async def queue_system_texts(ex: Executor, texts: Sequence[SystemText], now: int
                 "system",
                 None,
                 None,
-                now,
+                now if text.send_after is None else text.send_after,
                 text.expires_at,
                 now,
                 now,

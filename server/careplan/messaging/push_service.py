@@ -35,7 +35,7 @@ async def subscribe(
     patient_id: str,
     data: PushSubscriptionCreate,
 ) -> PushSubscription:
-    await authorise(db, actor, patient_id, Action.MANAGE_PUSH)
+    actor = await authorise(db, actor, patient_id, Action.MANAGE_PUSH)
     if settings.push is None:
         raise Conflict(PUSH_OFF)
     endpoint = checked_endpoint(data.endpoint, settings.push)
@@ -64,7 +64,7 @@ async def unsubscribe(
     db: Database, clock: Clock, actor: Actor, patient_id: str, endpoint: str
 ) -> None:
     """Idempotent: signing out on a device that never subscribed is fine."""
-    await authorise(db, actor, patient_id, Action.MANAGE_PUSH)
+    actor = await authorise(db, actor, patient_id, Action.MANAGE_PUSH)
     async with db.transaction() as tx:
         if await push_repo.delete(tx, patient_id, endpoint):
             await record_audit(

@@ -1,23 +1,22 @@
 """SQL for a patient's thread: every message to or from them, with who wrote it. No HTTP.
 
-Pages are keyset ranges of `messages_by_patient (patient_id, created_at)`; author names come
-from joins, never a query per message.
+Pages are keyset ranges of `messages_by_patient (patient_id, created_at)`; author names (for
+a carer, the carer's own) come from joins, never a query per message.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from careplan.people.actor_names import name_column, name_joins
 from careplan.storage.db import Executor, Row
 
 _MESSAGE = (
     "SELECT m.id, m.patient_id, m.direction, m.channel, m.purpose, m.body, m.status, "
-    "m.author_kind, m.author_id, m.on_behalf_of, m.checkin_id, m.created_at, "
-    "CASE WHEN m.author_kind = 'clinician' THEN c.display_name "
-    "WHEN m.author_kind = 'patient' THEN p.given_name || ' ' || p.family_name END AS author_name "
-    "FROM messages m "
-    "LEFT JOIN clinicians c ON m.author_kind = 'clinician' AND c.id = m.author_id "
-    "LEFT JOIN patients p ON m.author_kind = 'patient' AND p.id = m.author_id "
+    "m.author_kind, m.author_id, m.on_behalf_of, m.checkin_id, m.created_at, m.skip_reason, "
+    f"{name_column('m', 'author_name')} FROM messages m"
+    + name_joins("m", "author_kind", "author_id")
+    + " "
 )
 
 

@@ -32,6 +32,10 @@ class ThreadMessage(msgspec.Struct):
     on_behalf_of: str | None
     checkin_id: str | None
     created_at: int
+    skip_reason: Annotated[
+        str | None,
+        msgspec.Meta(description="Why a text was not sent: opted_out, opened_in_app, answered…"),
+    ] = None
 
 
 class OpenCheckin(msgspec.Struct):

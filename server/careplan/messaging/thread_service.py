@@ -2,6 +2,8 @@
 
 - The patient writes: the message is stored as an inbound 'app' message, then goes through
   the one reply pipeline (`checkins.replies.handle_reply`), exactly as a text would.
+- A carer writes the same way, attributed to the carer on the patient's behalf: freely with
+  the message_team scope; with answer_checkins alone only while a check-in is open (403).
 - A clinician writes (here or as an inbox reply): the message is queued as a text to the
   patient (which the thread shows, so it is in the app too) and sent straight after commit.
   A number that said STOP is never texted: 409, nothing queued.
@@ -13,6 +15,8 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
+
+from litestar.exceptions import PermissionDeniedException
 
 from careplan.audit.service import parse_cursor
 from careplan.audit.service import record as record_audit
@@ -32,8 +36,9 @@ from careplan.messaging.thread_schemas import (
     Thread,
     ThreadMessage,
 )
-from careplan.people.access import Action, authorise
+from careplan.people.access import Action, authorise, live_carer_scopes
 from careplan.people.actor import Actor, ActorKind
+from careplan.people.scopes import Scope
 from careplan.settings import Settings
 from careplan.storage.db import Database, Executor, Row, UniqueViolation
 
@@ -42,6 +47,10 @@ OPTED_OUT = (
     "sent. Contact them another way, or ask them to text START to opt back in."
 )
 NO_PHONE = "This patient has no phone number to text"
+ANSWER_ONLY = (
+    "The patient asked you to answer their check-ins, not to message their care team, and no "
+    "check-in is waiting for an answer now."
+)
 ID_TAKEN = "is already used by another message; make a new id"
 
 
@@ -63,7 +72,7 @@ async def read_thread(
     db: Database, clock: Clock, actor: Actor, patient_id: str, before: str | None, limit: int
 ) -> Thread:
     """Newest LIMIT messages before the cursor, returned oldest first (a chat reads down)."""
-    await authorise(db, actor, patient_id, Action.VIEW_MESSAGES)
+    actor = await authorise(db, actor, patient_id, Action.VIEW_MESSAGES)
     cursor = parse_cursor(before)
     rows = await thread_repo.newest_messages(db, patient_id, cursor, limit + 1)
     page = rows[:limit]
@@ -95,17 +104,35 @@ def _open_checkin(row: Row | None) -> OpenCheckin | None:
 async def post_message(
     sending: Sending, actor: Actor, patient_id: str, data: MessageCreate
 ) -> tuple[PostedMessage, bool]:
-    """(the message, whether it is new). The patient's goes to the reply pipeline; a
-    clinician's is texted to the patient."""
+    """(the message, whether it is new). The patient's, or their carer's, goes to the reply
+    pipeline; a clinician's is texted to the patient."""
     db = sending.db
-    await authorise(db, actor, patient_id, Action.SEND_MESSAGE)
+    actor = await authorise(db, actor, patient_id, Action.SEND_MESSAGE)
     body = _text(data.body)
-    if actor.kind is ActorKind.PATIENT:
+    if actor.kind is ActorKind.CARER:
+        await _carer_may_write(sending, actor, patient_id, data.client_id)
+    if actor.kind is not ActorKind.CLINICIAN:
         return await _patient_message(sending, actor, patient_id, body, data.client_id)
     message, created = await send_clinician_message(
         sending, actor, patient_id, body, "clinician_message", data.client_id, item_id=None
     )
     return PostedMessage(message=message), created
+
+
+async def _carer_may_write(
+    sending: Sending, actor: Actor, patient_id: str, client_id: str | None
+) -> None:
+    """A carer asked to message the team writes freely; one asked only to answer check-ins
+    writes only while a check-in waits for an answer (a replay of a stored message is let
+    through: it changes nothing)."""
+    db = sending.db
+    scopes = await live_carer_scopes(db, actor, patient_id)
+    if scopes is not None and Scope.MESSAGE_TEAM in scopes:
+        return
+    if client_id is not None and await thread_repo.message(db, client_id) is not None:
+        return
+    if await open_checkin(db, patient_id, sending.clock.now_ms()) is None:
+        raise PermissionDeniedException(ANSWER_ONLY)
 
 
 def _text(body: str) -> str:

@@ -9,6 +9,7 @@ from enum import StrEnum
 class ActorKind(StrEnum):
     PATIENT = "patient"
     CLINICIAN = "clinician"
+    CARER = "carer"
 
 
 class ClinicianRole(StrEnum):
@@ -25,12 +26,13 @@ class Actor:
     kind: ActorKind
     id: str
     display_name: str
-    role: str  # "patient", or the clinician's ClinicianRole
-    organisation_id: str
+    role: str  # "patient", "carer", or the clinician's ClinicianRole
+    organisation_id: str  # "" for a carer: the patients they help may be at several
     organisation_name: str
     preferred_language: str
     session_hash: str
     on_behalf_of: str | None = None  # set when a carer acts for a patient
+    request_at: int = 0  # when the request arrived (epoch ms): delegations are checked at it
 
     @property
     def is_clinician(self) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from careplan.auth.passwords import hash_password
 from careplan.careplans.demo import load_demo_plans
+from careplan.carers.demo import load_demo_carer
 from careplan.checkins.demo import load_demo_checkins
 from careplan.clock import Clock
 from careplan.people import repo
@@ -114,6 +115,7 @@ async def load_demo(db: Database, clock: Clock) -> list[str]:
 
     plans = await load_demo_plans(db, clock, organisation_id)
     checkins = await load_demo_checkins(db, clock, organisation_id)
+    carer = await load_demo_carer(db, clock, organisation_id)
     lines = [f"Practice: {PRACTICE}", f"Clinicians (password: {DEMO_PASSWORD}):"]
     lines += [f"  {name} ({role}): {email}" for email, name, role in CLINICIANS]
     lines.append("Patients (sign in with the phone; the code arrives on the dev phone):")
@@ -122,4 +124,6 @@ async def load_demo(db: Database, clock: Clock) -> list[str]:
         lines.append(f"Care plans with six weeks of logs and readings written for {plans}.")
     if checkins:
         lines.append(f"Check-in schedules set up for {checkins} patients.")
+    if carer:
+        lines.append(carer)
     return lines

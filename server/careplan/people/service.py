@@ -104,7 +104,7 @@ async def create_patient(db: Database, clock: Clock, actor: Actor, data: Patient
 
 
 async def read_patient(db: Database, clock: Clock, actor: Actor, patient_id: str) -> Patient:
-    await authorise(db, actor, patient_id, Action.VIEW_RECORD)
+    actor = await authorise(db, actor, patient_id, Action.VIEW_RECORD)
     patient = await _patient(db, patient_id)
     await record_audit(db, clock, actor, "patient.read", [patient_id], "patient")
     return patient
@@ -119,7 +119,7 @@ async def update_patient(
         if changes.keys() & _DEMOGRAPHIC_FIELDS
         else (Action.EDIT_PREFERENCES)
     )
-    await authorise(db, actor, patient_id, needed)
+    actor = await authorise(db, actor, patient_id, needed)
     if not changes:
         raise InvalidField("body", "send at least one field to change")
     now = clock.now_ms()
@@ -150,7 +150,7 @@ async def update_patient(
 async def set_care_team(
     db: Database, clock: Clock, actor: Actor, patient_id: str, data: CareTeamUpdate
 ) -> Patient:
-    await authorise(db, actor, patient_id, Action.EDIT_CARE_TEAM)
+    actor = await authorise(db, actor, patient_id, Action.EDIT_CARE_TEAM)
     members = await _checked_team(db, actor.organisation_id, data)
     async with db.transaction() as tx:
         await repo.replace_care_team(tx, patient_id, members, clock.now_ms())

@@ -16,7 +16,7 @@ async def test_code_round_trip_signs_the_patient_in(client, dev_phone, world: Wo
     assert me["id"] == world.alice.id
     assert me["display_name"] == "Alice Able"
     assert me["patients"] == [
-        {"id": world.alice.id, "display_name": "Alice Able", "relationship": "self"}
+        {"id": world.alice.id, "display_name": "Alice Able", "relationship": "self", "scopes": []}
     ]
     assert (await client.get("/api/me")).json()["id"] == world.alice.id
 

@@ -30,6 +30,7 @@ def test_migrate_is_idempotent_and_demo_can_run_twice(env):
     assert first.returncode == second.returncode == 0, first.stderr
     assert "amira.hassan@riverside.example" in first.stdout
     assert "+447700900101" in first.stdout
+    assert "Carer: Ruth Campbell" in first.stdout
 
 
 async def test_demo_twice_creates_each_person_and_plan_once(env):
@@ -39,7 +40,8 @@ async def test_demo_twice_creates_each_person_and_plan_once(env):
     counted = (
         "SELECT (SELECT COUNT(*) FROM care_plans) AS plans, (SELECT COUNT(*) FROM goals) AS goals,"
         " (SELECT COUNT(*) FROM action_logs) AS logs, (SELECT COUNT(*) FROM readings) AS readings,"
-        " (SELECT COUNT(*) FROM review_results) AS shared_results"
+        " (SELECT COUNT(*) FROM review_results) AS shared_results,"
+        " (SELECT COUNT(*) FROM carer_delegations WHERE status = 'active') AS carers"
     )
     try:
         first = dict(await db.fetch_one(counted))
@@ -48,6 +50,7 @@ async def test_demo_twice_creates_each_person_and_plan_once(env):
         assert await db.fetch_value("SELECT COUNT(*) FROM patients") == 5
         assert await db.fetch_value("SELECT COUNT(*) FROM clinicians") == 2
         assert first["plans"] == 5 and first["goals"] >= 5 and first["shared_results"] == 3
+        assert first["carers"] == 1  # Grace's daughter, on the dev phone too
         plans = await db.fetch_all("SELECT document FROM care_plans")
         assert all(doc["document"].count('"display"') >= 2 for doc in plans)  # multi-condition
         days_logged = await db.fetch_value("SELECT COUNT(DISTINCT day) FROM action_logs")

@@ -4,24 +4,25 @@ push service and the browser would."""
 
 from __future__ import annotations
 
-import base64
 import json
-import os
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 
-import http_ece
 import pytest
-from aiohttp import web
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
 from litestar import Litestar
-from multidict import CIMultiDict
 from py_vapid import Vapid
 from tests.integration.inbox.conftest import ADMIN_EMAIL
 from tests.support.browsers import OpenBrowser, browsers
 from tests.support.lifespan import running_lifespan
-from tests.support.processes import free_port
+from tests.support.push import (
+    SUBJECT,
+    Device,
+    PushService,
+    b64url,
+    push_env,
+    running_push_service,
+    unb64url,
+    vapid_keys,
+)
 from tests.support.signin import sign_in_clinician, sign_in_patient
 from tests.support.world import World
 
@@ -31,73 +32,11 @@ from careplan.messaging.push import PUSH_TTL_S, push_to_patient
 from careplan.settings import Settings
 from careplan.storage.db import Database
 
-SUBJECT = "mailto:practice@riverside.test"
-
-
-def b64url(raw: bytes) -> str:
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-
-
-def unb64url(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def vapid_keys() -> tuple[str, str]:
-    """(public, private) as a deployment would configure them."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    private = key.private_numbers().private_value.to_bytes(32, "big")
-    public = key.public_key().public_bytes(
-        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-    )
-    return b64url(public), b64url(private)
-
-
-@dataclass
-class Device:
-    """A browser's side of a subscription: its key pair and auth secret."""
-
-    key: ec.EllipticCurvePrivateKey = field(
-        default_factory=lambda: ec.generate_private_key(ec.SECP256R1())
-    )
-    auth: bytes = field(default_factory=lambda: os.urandom(16))
-
-    def keys(self) -> dict[str, str]:
-        public = self.key.public_key().public_bytes(
-            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-        )
-        return {"p256dh": b64url(public), "auth": b64url(self.auth)}
-
-    def read(self, body: bytes) -> dict:
-        return json.loads(http_ece.decrypt(body, private_key=self.key, auth_secret=self.auth))
-
-
-@dataclass
-class PushService:
-    """Records each push and answers with the status set for its path (default 201)."""
-
-    port: int
-    received: list[tuple[str, CIMultiDict[str], bytes]] = field(default_factory=list)
-    answers: dict[str, int] = field(default_factory=dict)
-
-    def endpoint(self, name: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}/push/{name}"
-
-    async def handle(self, request: web.Request) -> web.Response:
-        body = await request.read()
-        self.received.append((request.path, request.headers.copy(), body))
-        return web.Response(status=self.answers.get(request.path, 201))
-
 
 @pytest.fixture
 async def push_service() -> AsyncIterator[PushService]:
-    service = PushService(free_port())
-    app = web.Application()
-    app.router.add_post("/push/{name}", service.handle)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", service.port).start()
-    yield service
-    await runner.cleanup()
+    async with running_push_service() as service:
+        yield service
 
 
 @pytest.fixture
@@ -107,16 +46,7 @@ def vapid() -> tuple[str, str]:
 
 @pytest.fixture
 def push_settings(settings_env: dict[str, str], vapid: tuple[str, str]) -> Settings:
-    public, private = vapid
-    return Settings.from_env(
-        {
-            **settings_env,
-            "CAREPLAN_VAPID_PUBLIC_KEY": public,
-            "CAREPLAN_VAPID_PRIVATE_KEY": private,
-            "CAREPLAN_VAPID_SUBJECT": SUBJECT,
-            "CAREPLAN_PUSH_SERVICE_HOSTS": "127.0.0.1, localhost",
-        }
-    )
+    return Settings.from_env({**settings_env, **push_env(vapid)})
 
 
 @pytest.fixture

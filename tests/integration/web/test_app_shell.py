@@ -19,6 +19,7 @@ async def shell(tmp_path: Path, settings_env, db) -> httpx.AsyncClient:
     (dist / "assets").mkdir(parents=True)
     (dist / "index.html").write_text("<!doctype html><title>Careplan</title>" + " " * 600)
     (dist / "sw.js").write_text("self.addEventListener('fetch', () => {});")
+    (dist / "push-sw.js").write_text("self.addEventListener('push', () => {});")
     (dist / "assets" / "index-3f9a1c.js").write_text("console.log('app');" * 100)
     (dist / "manifest.webmanifest").write_text('{"name": "Careplan"}')
     app = create_app(Settings.from_env({**settings_env, "CAREPLAN_PWA_DIST": str(dist)}))
@@ -32,7 +33,7 @@ async def shell(tmp_path: Path, settings_env, db) -> httpx.AsyncClient:
 
 
 async def test_index_and_service_worker_are_never_cached_stale(shell):
-    for path in ("/", "/sw.js", "/manifest.webmanifest"):
+    for path in ("/", "/sw.js", "/push-sw.js", "/manifest.webmanifest"):
         answer = await shell.get(path)
         assert answer.status_code == 200, path
         assert answer.headers["cache-control"] == "no-cache", path

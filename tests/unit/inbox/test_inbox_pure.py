@@ -29,6 +29,8 @@ ROW = {
     "note_count": 0,
     "message_id": None,
     "checkin_id": None,
+    "message_author_kind": None,
+    "message_author_name": None,
 }
 
 

@@ -1,4 +1,5 @@
-"""Web Push settings: all three VAPID values or none; each checked, named when wrong."""
+"""Web Push settings: all three VAPID values or none; each checked, named when wrong; and the
+delay before a notified check-in is texted too."""
 
 from __future__ import annotations
 
@@ -49,3 +50,15 @@ def test_push_is_off_without_keys_and_on_with_all_three():
 def test_a_bad_or_missing_value_stops_start_up_naming_it(change, named):
     with pytest.raises(SettingsError, match=named):
         Settings.from_env({**BASE, **GOOD, **change})
+
+
+def test_the_text_after_a_notification_waits_fifteen_minutes_unless_set():
+    assert Settings.from_env(BASE).push_fallback_minutes == 15
+    chosen = Settings.from_env({**BASE, **GOOD, "CAREPLAN_PUSH_FALLBACK_MINUTES": "30"})
+    assert chosen.push_fallback_minutes == 30
+
+
+@pytest.mark.parametrize("raw", ["0", "1441", "soon", "-5"])
+def test_a_bad_fallback_delay_stops_start_up_naming_it(raw):
+    with pytest.raises(SettingsError, match="CAREPLAN_PUSH_FALLBACK_MINUTES"):
+        Settings.from_env({**BASE, **GOOD, "CAREPLAN_PUSH_FALLBACK_MINUTES": raw})

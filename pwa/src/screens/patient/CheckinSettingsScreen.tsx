@@ -20,6 +20,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { hrefFor } from '../../navigation';
 import { cacheKeys } from '../../offline/cache-keys';
 import { useRead } from '../../offline/use-read';
+import { NotificationsSection } from './NotificationsSection';
 
 /** The whole settings body: PUT replaces them all, so what is not changing is sent as it is. */
 const settingsBody = (settings: CheckinSettings, change: Partial<CheckinSettingsUpdate>): CheckinSettingsUpdate => ({
@@ -181,8 +182,8 @@ function MySchedules({ patientId, allPausedUntil, settingsSaved }: {
   );
 }
 
-/** Check-in settings: pause all check-ins, quiet hours, and the patient's check-ins. */
-export function CheckinSettingsScreen({ patientId }: { patientId: string }) {
+/** Check-in settings: pause all check-ins, quiet hours, notifications, and the patient's check-ins. */
+export function CheckinSettingsScreen({ patientId, meId }: { patientId: string; meId: string }) {
   const { t } = useI18n();
   const { state, reload, replace } = useRead(
     () => readCheckinSettings(patientId),
@@ -216,6 +217,8 @@ export function CheckinSettingsScreen({ patientId }: { patientId: string }) {
           <>
             <PauseSection settings={settings} onSave={save(settings)} />
             <QuietHoursSection key={`${settings.quiet_start}-${settings.quiet_end}`} settings={settings} onSave={save(settings)} />
+            {/* Notifications reach the patient's own devices: not offered to a carer. */}
+            {meId === patientId && <NotificationsSection patientId={patientId} settings={settings} onSave={save(settings)} />}
             <MySchedules patientId={patientId} allPausedUntil={settings.paused_until} settingsSaved={settings.updated_at ?? null} />
           </>
         )}

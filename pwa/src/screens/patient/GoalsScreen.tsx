@@ -122,7 +122,8 @@ function AddGoalForm({ patientId, onAdded }: { patientId: string; onAdded: (mess
   );
 }
 
-function GoalList({ plan, patientId, onChanged }: { plan: CarePlan; patientId: string; onChanged: (message: string) => void }) {
+/** `onChanged` null: read only (a carer sees the goals but does not change them). */
+function GoalList({ plan, patientId, onChanged }: { plan: CarePlan; patientId: string; onChanged: ((message: string) => void) | null }) {
   const { t } = useI18n();
   if (plan.goals.length === 0) return <p>{t('goals.none')}</p>;
   return (
@@ -132,7 +133,7 @@ function GoalList({ plan, patientId, onChanged }: { plan: CarePlan; patientId: s
           <div class="nhsuk-card__content">
             <GoalSummary goal={goal} headingLevel={2} />
             {/* A new version after a change gets a fresh form. */}
-            <StatusForm key={goal.version} patientId={patientId} goal={goal} onChanged={onChanged} />
+            {onChanged && <StatusForm key={goal.version} patientId={patientId} goal={goal} onChanged={onChanged} />}
           </div>
         </li>
       ))}
@@ -140,8 +141,8 @@ function GoalList({ plan, patientId, onChanged }: { plan: CarePlan; patientId: s
   );
 }
 
-/** The patient's goals in their own words: their status, and adding a new one. */
-export function GoalsScreen({ patientId }: { patientId: string }) {
+/** The patient's goals in their own words: their status, and adding a new one (`canEdit`). */
+export function GoalsScreen({ patientId, canEdit = true }: { patientId: string; canEdit?: boolean }) {
   const { t } = useI18n();
   const { state, reload } = useRead(() => readPlan(patientId), [patientId], cacheKeys.plan(patientId));
   const [message, setMessage] = useState('');
@@ -158,9 +159,9 @@ export function GoalsScreen({ patientId }: { patientId: string }) {
         {message}
       </p>
       <ReadView state={state} onRetry={reload}>
-        {(plan) => <GoalList plan={plan} patientId={patientId} onChanged={changed} />}
+        {(plan) => <GoalList plan={plan} patientId={patientId} onChanged={canEdit ? changed : null} />}
       </ReadView>
-      <AddGoalForm patientId={patientId} onAdded={changed} />
+      {canEdit && <AddGoalForm patientId={patientId} onAdded={changed} />}
     </Page>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FREE_TEXT_MAX } from '../../checkins/answer';
+import { checkinToMarkSeen } from '../../checkins/notifications';
 import { answeredHere, threadEntries } from '../../checkins/thread-view';
+import { useMarkSeen } from '../../checkins/use-mark-seen';
 import { useRefreshOnReturn, useThread } from '../../checkins/use-thread';
 import { useTypedMessage } from '../../checkins/use-typed-message';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -11,6 +13,7 @@ import { EarlierMessages, ThreadList } from '../../components/ThreadList';
 import { formatNumber } from '../../format/dates';
 import { errorFor } from '../../forms/field-error';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { Permissions } from '../../carers/scopes';
 import { hrefFor } from '../../navigation';
 import { cacheKeys } from '../../offline/cache-keys';
 import { messageMutation } from '../../offline/mutations';
@@ -67,9 +70,15 @@ function MessageForm({ onSend }: { onSend: (text: string) => Promise<boolean> })
  * automatic texts, newest at the bottom. The open check-in can be answered here; anything
  * written goes through the outbox, so it is kept (and shown as waiting) while offline.
  */
-export function MessagesScreen({ patientId, meId }: { patientId: string; meId: string }) {
+export function MessagesScreen({ patientId, meId, can }: {
+  patientId: string;
+  meId: string;
+  /** What a carer may do here (a patient: everything). */
+  can: Pick<Permissions, 'writeMessages' | 'answerCheckins' | 'manageCheckins'>;
+}) {
   const { t } = useI18n();
   const { state, reload, messages, hasOlder, loadOlder, olderProblem } = useThread(patientId, cacheKeys.thread(patientId));
+  useMarkSeen(patientId, checkinToMarkSeen(state, patientId, meId));
   const { queued, sent } = useOutbox();
   const [status, setStatus] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -94,13 +103,15 @@ export function MessagesScreen({ patientId, meId }: { patientId: string; meId: s
   return (
     <Page title={t('messages.title')}>
       <h1>{t('messages.title')}</h1>
-      <p>
-        <a href={hrefFor({ name: 'checkin-settings' })}>{t('messages.settingsLink')}</a>
-      </p>
+      {can.manageCheckins && (
+        <p>
+          <a href={hrefFor({ name: 'checkin-settings' })}>{t('messages.settingsLink')}</a>
+        </p>
+      )}
       <ReadView state={state} onRetry={reload}>
         {(thread) => {
           const open = thread.open_checkin;
-          const showAnswer = open !== null && !answeredHere(open.id, thread.messages, queued, sent, patientId);
+          const showAnswer = can.answerCheckins && open !== null && !answeredHere(open.id, thread.messages, queued, sent, patientId);
           return (
             <>
               <EarlierMessages hasOlder={hasOlder} problem={olderProblem} onLoad={() => void loadOlder()} />
@@ -113,7 +124,7 @@ export function MessagesScreen({ patientId, meId }: { patientId: string; meId: s
       <p role="status" class="app-status app-confirmation" tabIndex={-1} ref={statusRef}>
         {status}
       </p>
-      <MessageForm onSend={send(null)} />
+      {can.writeMessages && <MessageForm onSend={send(null)} />}
     </Page>
   );
 }

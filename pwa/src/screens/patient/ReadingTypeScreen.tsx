@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readReadings, readReadingTypes, readSeries } from '../../api/careplan';
 import type { ReadingTypeInfo } from '../../api/types';
+import { describeActor } from '../../carers/attribution';
 import { BackLink } from '../../components/BackLink';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Textarea } from '../../components/fields';
@@ -150,6 +151,7 @@ function ReadingsTable({ rows, unit }: { rows: readonly ReadingRow[]; unit: stri
                 </>
               )}
               {row.note && <div class="nhsuk-body-s app-secondary-text">{row.note}</div>}
+              {row.by && <div class="nhsuk-body-s app-secondary-text">{t('readings.addedBy', { who: describeActor(row.by, t) })}</div>}
             </td>
           </tr>
         ))}
@@ -182,8 +184,15 @@ function RecentReadings({ patientId, info, generation }: { patientId: string; in
   );
 }
 
-/** One reading type: add a reading (offline too), the trend chart, and recent readings. */
-export function ReadingTypeScreen({ patientId, readingType }: { patientId: string; readingType: string }) {
+/**
+ * One reading type: add a reading (offline too; not for a carer without that scope), the trend
+ * chart, and recent readings.
+ */
+export function ReadingTypeScreen({ patientId, readingType, canLog = true }: {
+  patientId: string;
+  readingType: string;
+  canLog?: boolean;
+}) {
   const { t } = useI18n();
   const { state, reload } = useRead(readReadingTypes, [], cacheKeys.readingTypes());
   // Ask again for the chart and list once the server has stored a reading of this type.
@@ -208,7 +217,7 @@ export function ReadingTypeScreen({ patientId, readingType }: { patientId: strin
         {() =>
           info ? (
             <>
-              <ReadingForm patientId={patientId} info={info} />
+              {canLog && <ReadingForm patientId={patientId} info={info} />}
               <Trend patientId={patientId} info={info} generation={generation} />
               <RecentReadings patientId={patientId} info={info} generation={generation} />
             </>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { readToday } from '../../api/careplan';
 import type { Outcome, Today } from '../../api/types';
+import { describeActor, recordedBy } from '../../carers/attribution';
 import { Textarea } from '../../components/fields';
 import { Page } from '../../components/Page';
 import { ReadView } from '../../components/ReadView';
@@ -91,14 +92,22 @@ function NoteDisclosure({ entry, onLog }: { entry: TodayEntry; onLog: Log }) {
   );
 }
 
-function ActionCard({ entry, onLog }: { entry: TodayEntry; onLog: Log }) {
+/** `onLog` null: the person may see the day but not log it (a carer without that scope). */
+function ActionCard({ entry, onLog, patientId, onBehalf }: {
+  entry: TodayEntry;
+  onLog: Log | null;
+  patientId: string;
+  /** A carer is reading: the patient's own log is not "you said". */
+  onBehalf: boolean;
+}) {
   const { t, language } = useI18n();
   const { action, streak_days, done_this_week } = entry.item;
   const week = thisWeek(entry.item);
   const headingId = `action-${action.id}`;
-  const state = entry.outcome
-    ? t(entry.waiting ? 'today.loggedWaiting' : 'today.logged', { outcome: t(`today.outcome.${entry.outcome}`) })
-    : t('today.notLogged');
+  const log = entry.item.log;
+  const by = !entry.waiting && log ? recordedBy(log, patientId) : null;
+  const said = entry.waiting ? 'today.loggedWaiting' : by || onBehalf ? 'today.loggedNeutral' : 'today.logged';
+  const state = entry.outcome ? t(said, { outcome: t(`today.outcome.${entry.outcome}`) }) : t('today.notLogged');
   const expected = week?.expected ?? 0;
 
   return (
@@ -108,25 +117,28 @@ function ActionCard({ entry, onLog }: { entry: TodayEntry; onLog: Log }) {
       </h3>
       <p class="nhsuk-body-s app-secondary-text">{describeSchedule(action, t, language)}</p>
       <p class={`app-action__state ${entry.outcome ? 'app-action__state--logged' : ''}`}>{state}</p>
+      {by && <p class="nhsuk-body-s app-secondary-text">{t('today.loggedBy', { who: describeActor(by, t) })}</p>}
       {entry.note !== null && <p class="app-preserve-lines">{t('today.yourNote', { note: entry.note })}</p>}
-      <div class="app-outcomes" role="group" aria-labelledby={headingId}>
-        {OUTCOMES.map((outcome) => {
-          const chosen = entry.outcome === outcome;
-          return (
-            <button
-              key={outcome}
-              type="button"
-              class={`nhsuk-button app-outcome ${chosen ? 'app-outcome--chosen' : 'nhsuk-button--secondary'}`}
-              aria-pressed={chosen}
-              onClick={() => !chosen && void onLog({ outcome })}
-            >
-              {chosen && <span aria-hidden="true">✓ </span>}
-              {t(`today.outcome.${outcome}`)}
-            </button>
-          );
-        })}
-      </div>
-      {entry.outcome !== null && <NoteDisclosure entry={entry} onLog={onLog} />}
+      {onLog && (
+        <div class="app-outcomes" role="group" aria-labelledby={headingId}>
+          {OUTCOMES.map((outcome) => {
+            const chosen = entry.outcome === outcome;
+            return (
+              <button
+                key={outcome}
+                type="button"
+                class={`nhsuk-button app-outcome ${chosen ? 'app-outcome--chosen' : 'nhsuk-button--secondary'}`}
+                aria-pressed={chosen}
+                onClick={() => !chosen && void onLog({ outcome })}
+              >
+                {chosen && <span aria-hidden="true">✓ </span>}
+                {t(`today.outcome.${outcome}`)}
+              </button>
+            );
+          })}
+        </div>
+      )}
+      {onLog && entry.outcome !== null && <NoteDisclosure entry={entry} onLog={onLog} />}
       <p class="nhsuk-body-s app-action__figures">
         {t('today.streak', { days: streak_days })}
         <br />
@@ -143,7 +155,7 @@ function ActionCard({ entry, onLog }: { entry: TodayEntry; onLog: Log }) {
   );
 }
 
-function TodayList({ today, patientId }: { today: Today; patientId: string }) {
+function TodayList({ today, patientId, canLog, onBehalf }: { today: Today; patientId: string; canLog: boolean; onBehalf: boolean }) {
   const { t, language } = useI18n();
   const { queued, sent } = useOutbox();
   const view = todayView(today, queued, sent, Date.now());
@@ -158,7 +170,7 @@ function TodayList({ today, patientId }: { today: Today; patientId: string }) {
   const cards = (entries: TodayEntry[]) => (
     <ul class="app-action-list">
       {entries.map((entry) => (
-        <ActionCard key={entry.item.action.id} entry={entry} onLog={log(entry)} />
+        <ActionCard key={entry.item.action.id} entry={entry} onLog={canLog ? log(entry) : null} patientId={patientId} onBehalf={onBehalf} />
       ))}
     </ul>
   );
@@ -186,7 +198,7 @@ function TodayList({ today, patientId }: { today: Today; patientId: string }) {
 }
 
 /** Home for patients: each action due today, logged with one tap, offline too. */
-export function TodayScreen({ patientId }: { patientId: string }) {
+export function TodayScreen({ patientId, canLog = true, onBehalf = false }: { patientId: string; canLog?: boolean; onBehalf?: boolean }) {
   const { t } = useI18n();
   const { state, reload } = useRead(() => readToday(patientId), [patientId], cacheKeys.today(patientId));
 
@@ -200,7 +212,7 @@ export function TodayScreen({ patientId }: { patientId: string }) {
     <Page title={t('today.title')}>
       <h1>{t('today.title')}</h1>
       <ReadView state={state} onRetry={reload}>
-        {(today) => <TodayList today={today} patientId={patientId} />}
+        {(today) => <TodayList today={today} patientId={patientId} canLog={canLog} onBehalf={onBehalf} />}
       </ReadView>
     </Page>
   );

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from careplan.people.actor_names import name_column, name_joins
 from careplan.storage.db import Executor, Row
 
 COLUMNS = (
@@ -11,7 +12,12 @@ COLUMNS = (
     "actor_id, on_behalf_of, created_at"
 )
 _FIELDS = COLUMNS.split(", ")
-_LIVE = "deleted_at IS NULL"
+_LIVE = "r.deleted_at IS NULL"
+# A reading as shown: its columns and the name of whoever recorded it.
+_SELECT = (
+    f"SELECT {', '.join(f'r.{name}' for name in _FIELDS)}, {name_column('r')} FROM readings r"
+    + name_joins("r")
+)
 
 
 async def insert_reading(db: Executor, row: dict[str, Any]) -> bool:
@@ -27,12 +33,12 @@ async def insert_reading(db: Executor, row: dict[str, Any]) -> bool:
 
 async def reading_by_id(db: Executor, reading_id: str) -> Row | None:
     """Deleted ones too: a replayed create must not bring a deleted reading back."""
-    return await db.fetch_one(f"SELECT {COLUMNS} FROM readings WHERE id = ?", reading_id)
+    return await db.fetch_one(f"{_SELECT} WHERE r.id = ?", reading_id)
 
 
 async def soft_delete(db: Executor, patient_id: str, reading_id: str, now: int) -> bool:
     deleted = await db.execute(
-        f"UPDATE readings SET deleted_at = ? WHERE id = ? AND patient_id = ? AND {_LIVE}",
+        "UPDATE readings SET deleted_at = ? WHERE id = ? AND patient_id = ? AND deleted_at IS NULL",
         now,
         reading_id,
         patient_id,
@@ -44,17 +50,16 @@ async def newest_readings(
     db: Executor, patient_id: str, reading_type: str | None, before: int | None, limit: int
 ) -> list[Row]:
     """Live readings newest first, taken strictly before BEFORE."""
-    conditions = ["patient_id = ?", _LIVE]
+    conditions = ["r.patient_id = ?", _LIVE]
     args: list[Any] = [patient_id]
     if reading_type is not None:
-        conditions.append("reading_type = ?")
+        conditions.append("r.reading_type = ?")
         args.append(reading_type)
     if before is not None:
-        conditions.append("taken_at < ?")
+        conditions.append("r.taken_at < ?")
         args.append(before)
     return await db.fetch_all(
-        f"SELECT {COLUMNS} FROM readings WHERE {' AND '.join(conditions)} "
-        "ORDER BY taken_at DESC, id DESC LIMIT ?",
+        f"{_SELECT} WHERE {' AND '.join(conditions)} ORDER BY r.taken_at DESC, r.id DESC LIMIT ?",
         *args,
         limit,
     )
@@ -64,13 +69,13 @@ async def readings_at(
     db: Executor, patient_id: str, reading_type: str | None, taken_at: int
 ) -> list[Row]:
     """Every live reading taken at exactly this instant (to keep a page boundary whole)."""
-    conditions = ["patient_id = ?", _LIVE, "taken_at = ?"]
+    conditions = ["r.patient_id = ?", _LIVE, "r.taken_at = ?"]
     args: list[Any] = [patient_id, taken_at]
     if reading_type is not None:
-        conditions.append("reading_type = ?")
+        conditions.append("r.reading_type = ?")
         args.append(reading_type)
     return await db.fetch_all(
-        f"SELECT {COLUMNS} FROM readings WHERE {' AND '.join(conditions)} ORDER BY id DESC",
+        f"{_SELECT} WHERE {' AND '.join(conditions)} ORDER BY r.id DESC",
         *args,
     )
 
@@ -81,7 +86,7 @@ async def readings_between(
     """Live readings with start <= taken_at < end, oldest first."""
     return await db.fetch_all(
         "SELECT taken_at, value, value2 FROM readings WHERE patient_id = ? AND reading_type = ? "
-        f"AND taken_at >= ? AND taken_at < ? AND {_LIVE} ORDER BY taken_at, id",
+        "AND taken_at >= ? AND taken_at < ? AND deleted_at IS NULL ORDER BY taken_at, id",
         patient_id,
         reading_type,
         start,
@@ -105,7 +110,7 @@ async def day_totals(
         "MAX(value) AS maximum, COUNT(*) AS n FROM ("
         "SELECT (taken_at - ?) / ? AS day, value, value2 FROM readings "
         "WHERE patient_id = ? AND reading_type = ? AND taken_at >= ? AND taken_at < ? "
-        f"AND {_LIVE}) AS r GROUP BY day ORDER BY day",
+        "AND deleted_at IS NULL) AS d GROUP BY day ORDER BY day",
         origin,
         day_ms,
         patient_id,

@@ -47,6 +47,7 @@ class Reading(msgspec.Struct):
     actor_id: str
     on_behalf_of: str | None
     created_at: int
+    actor_name: str | None = None  # who recorded it: the patient, a clinician or a carer
 
 
 class ReadingTypeInfo(msgspec.Struct):

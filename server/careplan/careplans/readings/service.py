@@ -76,6 +76,7 @@ async def store_reading(
         "actor_id": actor.id,
         "on_behalf_of": actor.on_behalf_of,
         "created_at": now,
+        "actor_name": actor.display_name or None,
     }
     if await repo.insert_reading(tx, row):
         if check_thresholds:
@@ -107,7 +108,7 @@ async def create_reading(
     db: Database, clock: Clock, actor: Actor, patient_id: str, data: ReadingCreate
 ) -> tuple[Reading, bool]:
     """A replay shows the actor the stored reading, so it is audited as a read."""
-    await authorise(db, actor, patient_id, Action.LOG_SELF_CARE)
+    actor = await authorise(db, actor, patient_id, Action.LOG_SELF_CARE)
     async with db.transaction() as tx:
         reading, created = await store_reading(tx, clock, actor, patient_id, data, "app")
         action = "reading.create" if created else "reading.read"
@@ -118,7 +119,7 @@ async def create_reading(
 async def delete_reading(
     db: Database, clock: Clock, actor: Actor, patient_id: str, reading_id: str
 ) -> None:
-    await authorise(db, actor, patient_id, Action.LOG_SELF_CARE)
+    actor = await authorise(db, actor, patient_id, Action.LOG_SELF_CARE)
     async with db.transaction() as tx:
         if not await soft_delete_reading(tx, clock, patient_id, reading_id):
             raise NotFoundException(READING_NOT_FOUND)
@@ -136,7 +137,7 @@ async def list_readings(
 ) -> ReadingPage:
     """Newest first. Readings taken at the same instant stay on one page (the page may run
     past LIMIT for them), since the cursor is the instant alone."""
-    await authorise(db, actor, patient_id, Action.VIEW_RECORD)
+    actor = await authorise(db, actor, patient_id, Action.VIEW_RECORD)
     if reading_type is not None:
         reading_kind(reading_type)
     rows = await repo.newest_readings(db, patient_id, reading_type, before, limit + 1)
@@ -162,7 +163,7 @@ async def reading_series(
 ) -> Series:
     """Readings with start <= taken_at <= end; daily aggregates in the patient's own time zone
     when the period is longer than 31 days, so a year's chart stays small."""
-    await authorise(db, actor, patient_id, Action.VIEW_RECORD)
+    actor = await authorise(db, actor, patient_id, Action.VIEW_RECORD)
     kind = reading_kind(reading_type)
     end = clock.now_ms() if end is None else end
     start = end - DEFAULT_SERIES_MS if start is None else start

@@ -44,7 +44,7 @@ _EMPTY_AGENDA = msgspec.json.encode(Agenda()).decode()
 async def schedule_review(
     db: Database, clock: Clock, actor: Actor, patient_id: str, data: ReviewCreate
 ) -> Review:
-    await authorise(db, actor, patient_id, Action.MANAGE_REVIEWS)
+    actor = await authorise(db, actor, patient_id, Action.MANAGE_REVIEWS)
     today = await patient_today(db, clock, patient_id)
     scheduled_for = _checked_day(data.scheduled_for, "scheduled_for", today, earliest=today)
     clinician_id = await _checked_reviewer(db, actor, data.clinician_id or actor.id)
@@ -74,7 +74,7 @@ async def schedule_review(
 async def list_reviews(
     db: Database, clock: Clock, actor: Actor, patient_id: str
 ) -> list[ReviewSummary]:
-    await authorise(db, actor, patient_id, Action.VIEW_RECORD)
+    actor = await authorise(db, actor, patient_id, Action.VIEW_RECORD)
     rows = await repo.reviews_for_patient(db, patient_id)
     await record_audit(db, clock, actor, "review.list", [patient_id], "review")
     return [
@@ -95,7 +95,7 @@ async def list_reviews(
 async def read_review(
     db: Database, clock: Clock, actor: Actor, patient_id: str, review_id: str
 ) -> Review:
-    await authorise(db, actor, patient_id, Action.VIEW_RECORD)
+    actor = await authorise(db, actor, patient_id, Action.VIEW_RECORD)
     review = await _review(db, patient_id, review_id)
     await record_audit(db, clock, actor, "review.read", [patient_id], "review", review_id)
     return review
@@ -104,7 +104,7 @@ async def read_review(
 async def share_result(
     db: Database, clock: Clock, actor: Actor, patient_id: str, review_id: str, data: ResultShare
 ) -> ReviewResult:
-    await authorise(db, actor, patient_id, Action.MANAGE_REVIEWS)
+    actor = await authorise(db, actor, patient_id, Action.MANAGE_REVIEWS)
     await _existing(db, patient_id, review_id)
     now = clock.now_ms()
     result = ReviewResult(
@@ -141,7 +141,7 @@ async def write_agenda(
     db: Database, clock: Clock, actor: Actor, patient_id: str, review_id: str, data: Agenda
 ) -> Review:
     """Replace the agenda; items that are only spaces are dropped, the words kept as written."""
-    await authorise(db, actor, patient_id, Action.WRITE_AGENDA)
+    actor = await authorise(db, actor, patient_id, Action.WRITE_AGENDA)
     await _existing(db, patient_id, review_id)
     agenda = Agenda(items=[item for item in data.items if item.strip()], other=data.other)
     now = clock.now_ms()
@@ -160,7 +160,7 @@ async def complete_review(
 ) -> Review:
     """Mark the review done and agree the plan at it, all or nothing: a stale plan version
     leaves the review scheduled, so nothing agreed is recorded against the wrong plan."""
-    await authorise(db, actor, patient_id, Action.MANAGE_REVIEWS)
+    actor = await authorise(db, actor, patient_id, Action.MANAGE_REVIEWS)
     await _existing(db, patient_id, review_id)
     today = await patient_today(db, clock, patient_id)
     next_review_date = _checked_day(

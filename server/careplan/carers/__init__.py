@@ -1,0 +1,1 @@
+"""Carers and consent: delegated access the patient controls (FEATURES D, ADR 0015)."""

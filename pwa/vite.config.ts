@@ -18,7 +18,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/dev-phone/, /^\/webhooks\//, /^\/schema/],
+        // A share link's page (/story/…) is the server's, never the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/dev-phone/, /^\/webhooks\//, /^\/schema/, /^\/story\//],
         cleanupOutdatedCaches: true,
         // Check-in notifications: shows a push, opens the app on a tap (public/push-sw.js).
         importScripts: ['push-sw.js'],

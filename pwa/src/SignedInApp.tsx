@@ -40,10 +40,20 @@ const ConversationScreen = lazy(() => import('./screens/clinician/ConversationSc
 const CheckinsScreen = lazy(() => import('./screens/clinician/CheckinsScreen').then((m) => m.CheckinsScreen));
 const CarersScreen = lazy(() => import('./screens/patient/CarersScreen').then((m) => m.CarersScreen));
 const AccessLogScreen = lazy(() => import('./screens/patient/AccessLogScreen').then((m) => m.AccessLogScreen));
+const ShareScreen = lazy(() => import('./screens/patient/ShareScreen').then((m) => m.ShareScreen));
 const CarerShell = lazy(() => import('./screens/carer/CarerShell').then((m) => m.CarerShell));
 
-/** A patient's screens, for the patient (`can`: everything) or a carer (what their scopes allow). */
-function PatientScreen({ route, patientId, meId, can }: { route: Route; patientId: string; meId: string; can: Permissions }) {
+/**
+ * A patient's screens, for the patient (`can`: everything) or a carer (what their scopes allow).
+ * `patientName` names whose plan a printed copy is.
+ */
+function PatientScreen({ route, patientId, patientName, meId, can }: {
+  route: Route;
+  patientId: string;
+  patientName: string;
+  meId: string;
+  can: Permissions;
+}) {
   switch (route.name) {
     case 'messages':
       return <MessagesScreen patientId={patientId} meId={meId} can={can} />;
@@ -56,7 +66,7 @@ function PatientScreen({ route, patientId, meId, can }: { route: Route; patientI
     case 'reading':
       return <ReadingTypeScreen patientId={patientId} readingType={route.readingType} canLog={can.logSelfCare} />;
     case 'my-plan':
-      return <MyPlanScreen patientId={patientId} />;
+      return <MyPlanScreen patientId={patientId} patientName={patientName} />;
     case 'review':
       return <ReviewPrepScreen patientId={patientId} />;
     case 'changes':
@@ -65,6 +75,8 @@ function PatientScreen({ route, patientId, meId, can }: { route: Route; patientI
       return <CarersScreen patientId={patientId} />;
     case 'access-log':
       return <AccessLogScreen patientId={patientId} />;
+    case 'share':
+      return <ShareScreen patientId={patientId} />;
     default:
       return <TodayScreen patientId={patientId} canLog={can.logSelfCare} onBehalf={can.onBehalf} />;
   }
@@ -100,6 +112,7 @@ const MENU_LABELS: Record<MenuName | 'helping', MessageKey> = {
   review: 'nav.review',
   carers: 'nav.carers',
   'access-log': 'nav.accessLog',
+  share: 'nav.share',
   'checkin-settings': 'nav.checkinSettings',
   helping: 'nav.helping',
 };
@@ -140,13 +153,13 @@ function clinicianNavigation(route: Route, t: ReturnType<typeof useI18n>['t']): 
   return items.map((item) => ({ href: hrefFor(item.route), label: item.label, current: item.route.name === current }));
 }
 
-function PatientShell({ patientId, meId }: { patientId: string; meId: string }) {
+function PatientShell({ patientId, patientName, meId }: { patientId: string; patientName: string; meId: string }) {
   const route = useRoute();
   useEffect(() => startOutbox(), []);
   useEffect(() => {
     if (navigator.onLine) void warmCache(patientId).catch(() => undefined);
   }, [patientId]);
-  return <PatientScreen route={route} patientId={patientId} meId={meId} can={PATIENT_PERMISSIONS} />;
+  return <PatientScreen route={route} patientId={patientId} patientName={patientName} meId={meId} can={PATIENT_PERMISSIONS} />;
 }
 
 function NoPlanScreen() {
@@ -223,6 +236,7 @@ export function SignedInApp({ me, onSignedOut }: { me: Me; onSignedOut: () => vo
               key={acting.patientId}
               route={shown}
               patientId={acting.patientId}
+              patientName={acting.name}
               meId={me.id}
               can={carerPermissions(acting.scopes)}
             />
@@ -230,7 +244,7 @@ export function SignedInApp({ me, onSignedOut }: { me: Me; onSignedOut: () => vo
         </CarerShell>
       ) : isPatient ? (
         patientId ? (
-          <PatientShell patientId={patientId} meId={me.id} />
+          <PatientShell patientId={patientId} patientName={me.patients[0]?.display_name ?? me.display_name} meId={me.id} />
         ) : (
           <NoPlanScreen />
         )

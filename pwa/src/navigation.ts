@@ -30,6 +30,8 @@ export type Route =
   | { name: 'carers' }
   /** Who viewed or changed the patient's record. */
   | { name: 'access-log' }
+  /** The patient's "my story" share links: make one, see views, stop one. */
+  | { name: 'share' }
   /** A carer's home: the people they help and invitations waiting for them. */
   | { name: 'helping' };
 
@@ -51,6 +53,7 @@ const FIXED: Partial<Record<RouteName, string>> = {
   caseload: '#/caseload',
   carers: '#/carers',
   'access-log': '#/access-log',
+  share: '#/share',
   helping: '#/helping',
 };
 

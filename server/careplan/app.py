@@ -33,6 +33,7 @@ from careplan.errors import (
     invalid_text_handler,
     validation_error_handler,
 )
+from careplan.fhir.routes import export_fhir
 from careplan.inbox.events import InboxEvents
 from careplan.inbox.routes import InboxController, inbox_event_stream, read_away, set_away
 from careplan.logging import request_id_middleware
@@ -45,6 +46,7 @@ from careplan.people.actor import Actor
 from careplan.people.routes import PatientController, list_clinicians
 from careplan.scheduler import Scheduler, make_sms
 from careplan.settings import Settings
+from careplan.sharing.routes import ShareLinkController, story
 from careplan.storage.db import Database, InvalidText, connect
 from careplan.storage.migrate import ensure_current
 from careplan.web import app_shell_handler
@@ -172,6 +174,8 @@ def create_app(
             PushController,
             PatientCarersController,
             CarerController,
+            export_fhir,
+            ShareLinkController,
             read_caseload,
             read_continuity,
         ],
@@ -180,7 +184,7 @@ def create_app(
             SessionAuthMiddleware(lambda: runtime.db, lambda: runtime.clock, settings),
         ],
     )
-    handlers = [healthz, api, *webhook_handlers]
+    handlers = [healthz, api, *webhook_handlers, story]
     if settings.dev_phone:
         handlers.append(create_dev_phone_router(settings))
     handlers.append(app_shell_handler(settings.pwa_dist))
@@ -217,6 +221,7 @@ def create_app(
                 Tag(name="inbox"),
                 Tag(name="messages"),
                 Tag(name="caseload"),
+                Tag(name="sharing"),
             ],
         ),
         logging_config=None,

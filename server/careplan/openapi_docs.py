@@ -112,11 +112,11 @@ def _document_api_operation(path: str, method: str, operation: Operation) -> Non
 
 
 def _attach_error_bodies(operation: Operation) -> None:
-    """Every 4xx carries the error body; a 204 carries nothing at all."""
+    """Every 4xx carries the error body (a page's own HTML refusal stays); a 204 nothing."""
     for status, response in (operation.responses or {}).items():
         if not isinstance(response, OpenAPIResponse):
             continue
-        if status.startswith("4") and status != "400":
+        if status.startswith("4") and status != "400" and not _is_page(response):
             response.content = {"application/json": OpenAPIMediaType(schema=ERROR_REF)}
         elif status == "204":
             response.content = None
@@ -131,3 +131,8 @@ def _body_components(operation: Operation) -> set[str]:
         if isinstance(schema, Reference):
             names.add(schema.ref.rsplit("/", 1)[-1])
     return names
+
+
+def _is_page(response: OpenAPIResponse) -> bool:
+    """A refusal declared as an HTML page (a share link's not-found page)."""
+    return any(media.startswith("text/html") for media in (response.content or {}))

@@ -2,9 +2,9 @@
 
 index.html and the service worker (with the scripts it imports) are `no-cache` (a new
 release must reach phones); hashed files under /assets/ are immutable. Deep links fall back
-to index.html so the app's own router can answer; /api/, /webhooks/, /dev-phone/ and
-/schema/ never fall back. Files are read once at start-up and kept (with a gzip copy) in
-memory: the shell is small.
+to index.html so the app's own router can answer; /api/, /webhooks/, /dev-phone/, /schema/
+and /story/ (share links' pages) never fall back. Files are read once at start-up and kept
+(with a gzip copy) in memory: the shell is small.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from litestar.exceptions import NotFoundException
 
 from careplan.auth.middleware import PUBLIC
 
-NEVER_THE_APP = ("api/", "webhooks/", "dev-phone/", "schema/", "healthz", "metrics")
+NEVER_THE_APP = ("api/", "webhooks/", "dev-phone/", "schema/", "story/", "healthz", "metrics")
 NO_CACHE = "no-cache"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE_DAILY = "public, max-age=86400"

@@ -316,9 +316,26 @@ async def _revoke(a: Arrange, n: int) -> Call:  # revoking twice is harmless
 
 
 fixed(f"PUT {P}/capacity", json={"lacks_capacity": False, "reason": ""})
+
 fixed("POST /api/carer/invitations/{delegation_id}/accept")
 # The full carer accepted already: declining now is a 409 from the invitation, past access.
 fixed("POST /api/carer/invitations/{delegation_id}/decline", ok_status={409})
+
+
+# --- "my story" share links -----------------------------------------------------------------
+fixed(f"POST {P}/share-links", json={"expires_in_hours": 24, "label": "Matrix"})
+
+
+@calls(f"POST {P}/share-links/{{link_id}}/revoke")
+async def _stop_link(a: Arrange, n: int) -> Call:  # a fresh live link each time
+    made = await a.made("patient", f"{P}/share-links", {"expires_in_hours": 1})
+    return Call(ids={"link_id": made["link"]["id"]})
+
+
+@calls("GET /story/{token}")
+async def _story(a: Arrange, n: int) -> Call:  # a fresh live link's token each time
+    made = await a.made("patient", f"{P}/share-links", {"expires_in_hours": 1})
+    return Call(ids={"token": made["url"].rsplit("/", 1)[1]})
 
 
 # --- staff work -----------------------------------------------------------------------------

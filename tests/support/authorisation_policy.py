@@ -110,6 +110,11 @@ PRIVATE_READ = _of_the_patient(
 PATIENT_OWN = _of_the_patient(
     "PATIENT_OWN", patient=OK, carer=403, lacking="message_only", carer_lacking=404, gp=403
 )
+# The patient's own "my story" links (ADR 0017): a read nobody else makes, so a carer gets
+# 404 as for the access log; the care team knows the patient, so 403.
+PATIENT_OWN_READ = _of_the_patient(
+    "PATIENT_OWN_READ", patient=OK, carer=404, lacking="view_only", carer_lacking=404, gp=403
+)
 _PATIENTS_AND_CARERS_403 = {
     "patient": 403,
     "other_patient": 403,
@@ -178,6 +183,9 @@ POLICY: dict[str, Policy] = {
     f"PATCH {P}/plan": SHARED_CHANGE,  # about_me: the person's own words
     f"GET {P}/today": RECORD_READ,
     f"GET {P}/history": RECORD_READ,
+    # the whole record as FHIR: a read of the record (the thread and carers only inside it
+    # for those who may read them: tests/integration/fhir/test_export_access.py)
+    f"GET {P}/fhir": RECORD_READ,
     f"POST {P}/goals": SHARED_CHANGE,
     f"PATCH {P}/goals/{{goal_id}}": SHARED_CHANGE,
     f"DELETE {P}/goals/{{goal_id}}": SHARED_CHANGE,
@@ -226,6 +234,14 @@ POLICY: dict[str, Policy] = {
     "GET /api/carer/patients": CARER_SELF,
     "POST /api/carer/invitations/{delegation_id}/accept": CARER_INVITATION,
     "POST /api/carer/invitations/{delegation_id}/decline": CARER_INVITATION,
+    # "my story" share links: the patient's alone (ADR 0017)
+    f"GET {P}/share-links": PATIENT_OWN_READ,
+    f"POST {P}/share-links": PATIENT_OWN,
+    f"POST {P}/share-links/{{link_id}}/revoke": PATIENT_OWN,
+    # The page: outside /api/, no session. The token is the credential, so whoever holds it
+    # (signed in as anyone, or not at all) gets the page; refusals are tests/integration/
+    # sharing/test_story_page.py's (unknown, expired, revoked: one 404 page).
+    "GET /story/{token}": PUBLIC,
     # staff work
     "GET /api/inbox": STAFF,
     "GET /api/inbox/events": STAFF,

@@ -135,3 +135,10 @@ export type CaringFor = SuccessBody<'/api/carer/patients', 'get'>;
 export type HelpedPatient = CaringFor['patients'][number];
 export type AccessLogPage = SuccessBody<'/api/patients/{patient_id}/access-log', 'get'>;
 export type AccessLogEntry = AccessLogPage['items'][number];
+
+// --- "my story" share links ---------------------------------------------------------------
+
+export type ShareLinkCreate = RequestBody<'/api/patients/{patient_id}/share-links', 'post'>;
+export type ShareLinkCreated = SuccessBody<'/api/patients/{patient_id}/share-links', 'post'>;
+export type ShareLink = ShareLinkCreated['link'];
+export type ShareLinkStatus = ShareLink['status'];

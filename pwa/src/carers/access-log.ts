@@ -7,8 +7,12 @@ import { describeActor } from './attribution';
 
 type Translate = (key: MessageKey, params?: Record<string, string>) => string;
 
-/** Who did it: the name and role, as the log names them. */
+/**
+ * Who did it: the name and role, as the log names them. Nobody signs in to open a share link,
+ * so the link itself is named ("Share link: Hospital admission"), without a role.
+ */
 export function whoDid(entry: AccessLogEntry, t: Translate): string {
+  if (entry.actor_kind === 'share_link') return entry.actor_name;
   return describeActor({ kind: entry.actor_kind, name: entry.actor_name }, t, entry.actor_role);
 }
 

@@ -93,11 +93,11 @@ export function carerMayOpen(route: Route, scopes: readonly string[]): boolean {
 
 export type MenuName = Extract<
   RouteName,
-  'today' | 'messages' | 'goals' | 'readings' | 'my-plan' | 'review' | 'carers' | 'access-log' | 'checkin-settings'
+  'today' | 'messages' | 'goals' | 'readings' | 'my-plan' | 'review' | 'carers' | 'share' | 'access-log' | 'checkin-settings'
 >;
 
 /** The patient's own menu, in order. */
-export const PATIENT_MENU: readonly MenuName[] = ['today', 'messages', 'goals', 'readings', 'my-plan', 'review', 'carers', 'access-log'];
+export const PATIENT_MENU: readonly MenuName[] = ['today', 'messages', 'goals', 'readings', 'my-plan', 'review', 'carers', 'share', 'access-log'];
 
 const CARER_CANDIDATES: readonly MenuName[] = ['today', 'messages', 'goals', 'readings', 'my-plan', 'checkin-settings'];
 

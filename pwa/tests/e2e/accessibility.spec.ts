@@ -160,3 +160,36 @@ test('the carer and access log screens have no axe violations', async ({ page, r
   await expectNoAxeViolations(carer, 'People I help, access ended');
   await context.close();
 });
+
+test('Share my story and the story page have no axe violations', async ({ page, request, clinician, browser }) => {
+  const patient = await createPatient(clinician, 292, 'Owain');
+  await writePlan(clinician, patient.id);
+  await signInPatient(page, request, patient.phone);
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Share my story' }).click();
+  await expect(page.getByText('You have not made any links.')).toBeVisible();
+  await expectNoAxeViolations(page, 'Share my story, no links yet');
+  await page.getByLabel('A number of hours').check();
+  await page.getByRole('button', { name: 'Make link' }).click();
+  await expect(page.locator('.nhsuk-error-summary')).toBeFocused();
+  await expectNoAxeViolations(page, 'Share my story, with an error');
+  await page.getByLabel('How many hours?').fill('12');
+  await page.getByLabel('Who is it for? (optional)').fill('Out of hours');
+  await page.getByRole('button', { name: 'Make link' }).click();
+  await expect(page.getByRole('heading', { name: 'Your link is ready' })).toBeFocused();
+  await page.getByRole('button', { name: /^Stop this link\W+Out of hours$/ }).click();
+  await expectNoAxeViolations(page, 'Share my story, a new link and the stop question');
+  const url = await page.getByLabel('Link to your story').inputValue();
+
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const reader = await context.newPage();
+  await reader.goto(url);
+  await expect(reader.getByRole('heading', { level: 1, name: 'My story: Owain Testing' })).toBeVisible();
+  await expectNoAxeViolations(reader, 'the story page');
+  await page.getByRole('button', { name: 'Yes, stop it now' }).click();
+  await expect(page.getByText('You stopped Out of hours.')).toBeVisible();
+  await expectNoAxeViolations(page, 'Share my story, a stopped link');
+  await reader.reload();
+  await expect(reader.getByRole('heading', { level: 1, name: 'This link does not work' })).toBeVisible();
+  await expectNoAxeViolations(reader, 'the story not-found page');
+  await context.close();
+});

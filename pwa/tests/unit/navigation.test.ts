@@ -25,6 +25,7 @@ const ROUTES: Route[] = [
   { name: 'caseload' },
   { name: 'carers' },
   { name: 'access-log' },
+  { name: 'share' },
   { name: 'helping' },
 ];
 

@@ -23,7 +23,8 @@ async def insert_events(db: Executor, rows: Sequence[Sequence[Any]]) -> None:
 async def events_for_patient(
     db: Executor, patient_id: str, before: tuple[int, str] | None, actor_id: str | None, limit: int
 ) -> list[Row]:
-    """Newest first (keyset on at, id), with the actor's name whoever they are."""
+    """Newest first (keyset on at, id), with the actor's name whoever they are (a share link
+    is named by its label: nobody signs in to view one)."""
     conditions = ["a.patient_id = ?"]
     args: list[Any] = [patient_id]
     if before is not None:
@@ -35,11 +36,14 @@ async def events_for_patient(
     return await db.fetch_all(
         "SELECT a.id, a.at, a.actor_kind, a.actor_id, a.on_behalf_of, a.action, a.target_kind, "
         "a.target_id, a.request_id, COALESCE(c.display_name, k.display_name, "
-        "p.given_name || ' ' || p.family_name) AS actor_name, c.role AS actor_role "
+        "p.given_name || ' ' || p.family_name, "
+        "CASE WHEN s.label = '' THEN 'Share link' ELSE 'Share link: ' || s.label END) "
+        "AS actor_name, c.role AS actor_role "
         "FROM audit_events a "
         "LEFT JOIN clinicians c ON a.actor_kind = 'clinician' AND c.id = a.actor_id "
         "LEFT JOIN carers k ON a.actor_kind = 'carer' AND k.id = a.actor_id "
         "LEFT JOIN patients p ON a.actor_kind = 'patient' AND p.id = a.actor_id "
+        "LEFT JOIN share_links s ON a.actor_kind = 'share_link' AND s.id = a.actor_id "
         f"WHERE {' AND '.join(conditions)} ORDER BY a.at DESC, a.id DESC LIMIT ?",
         *args,
         limit,

@@ -79,6 +79,10 @@ _PLAIN_WORDS = {
     "carer.decline": "declined your invitation to help you",
     "capacity.read": "viewed the record of your capacity to choose carers",
     "capacity.record": "recorded whether you can choose your own carers",
+    "fhir.export": "exported your whole record",
+    "share_link.create": "made a link to share your story",
+    "share_link.revoke": "stopped a link to your story",
+    "story.view": "viewed your story through a share link",
 }
 
 

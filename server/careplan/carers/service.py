@@ -270,7 +270,7 @@ def _ended(row: Row, now: int) -> bool:
     return row["ends_at"] is not None and row["ends_at"] <= now
 
 
-def _status(row: Row, now: int) -> str:
+def delegation_status(row: Row, now: int) -> str:
     """'expired' for access past its end date, including one revoked only after it ended."""
     if row["status"] in ("invited", "active") and _ended(row, now):
         return "expired"
@@ -288,7 +288,7 @@ def _delegation(row: Row, now: int) -> Delegation:
         carer_phone=row["carer_phone"],
         relationship=row["relationship"],
         scopes=sorted(scope_names.decode(row["scopes"])),
-        status=_status(row, now),  # type: ignore[arg-type]
+        status=delegation_status(row, now),  # type: ignore[arg-type]
         ends_on=row["ends_on"],
         granted_by_kind=row["granted_by_kind"],
         created_at=row["created_at"],

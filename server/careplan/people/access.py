@@ -47,6 +47,8 @@ class Action(StrEnum):
     VIEW_CARERS = "view_carers"  # who the patient's carers are, and the capacity record
     MANAGE_CARERS = "manage_carers"  # invite, change, revoke carers: the patient's own choice
     RECORD_CAPACITY = "record_capacity"  # a clinician's record that the patient lacks capacity
+    VIEW_SHARE_LINKS = "view_share_links"  # the patient's "my story" links (ADR 0017)
+    SHARE_STORY = "share_story"  # make or stop a "my story" link: the patient's own choice
 
 
 PATIENT_SELF_ACTIONS = frozenset(
@@ -64,11 +66,16 @@ PATIENT_SELF_ACTIONS = frozenset(
         Action.VIEW_CARERS,
         Action.MANAGE_CARERS,
         Action.SEE_CHECKINS,
+        Action.VIEW_SHARE_LINKS,
+        Action.SHARE_STORY,
     }
 )
 # A device subscribes for the person signed in on it; staff never subscribe for a patient.
-# Only the patient's own look at a check-in stands in for its text.
-PATIENT_ONLY_ACTIONS = frozenset({Action.MANAGE_PUSH, Action.SEE_CHECKINS})
+# Only the patient's own look at a check-in stands in for its text. Sharing their story
+# beyond the practice is the patient's decision alone: no clinician or carer makes links.
+PATIENT_ONLY_ACTIONS = frozenset(
+    {Action.MANAGE_PUSH, Action.SEE_CHECKINS, Action.VIEW_SHARE_LINKS, Action.SHARE_STORY}
+)
 CLINICAL_ONLY_ACTIONS = frozenset(
     {
         Action.EDIT_PLAN,
@@ -103,7 +110,13 @@ CARER_GRANTS: dict[Action, frozenset[Scope]] = {
     Action.MANAGE_CHECKINS: frozenset({Scope.MANAGE_SCHEDULES}),
 }
 READ_ACTIONS = frozenset(
-    {Action.VIEW_RECORD, Action.VIEW_MESSAGES, Action.VIEW_ACCESS_LOG, Action.VIEW_CARERS}
+    {
+        Action.VIEW_RECORD,
+        Action.VIEW_MESSAGES,
+        Action.VIEW_ACCESS_LOG,
+        Action.VIEW_CARERS,
+        Action.VIEW_SHARE_LINKS,
+    }
 )
 
 NOT_FOUND = "No patient with that id"

@@ -10,6 +10,7 @@ class ActorKind(StrEnum):
     PATIENT = "patient"
     CLINICIAN = "clinician"
     CARER = "carer"
+    SHARE_LINK = "share_link"  # a "my story" link being viewed: audit rows only, never a session
 
 
 class ClinicianRole(StrEnum):

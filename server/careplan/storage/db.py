@@ -3,10 +3,10 @@
 SQL is written once, with `?` placeholders, in the portable dialect of the migrations;
 the PostgreSQL backend renumbers placeholders to `$1..$n`. Rows are mappings by column name.
 
-SQLite: one writer connection on aiosqlite's thread (writes are serialised by a lock, as SQLite
-does anyway) plus one read-only connection used directly on the event loop. In WAL mode a
-read never waits behind a write, and our reads are short indexed lookups that take far less
-time than a hop to a worker thread and back (ADR 0006). PostgreSQL: an asyncpg pool.
+SQLite: one writer connection (writes serialised by a lock, as SQLite does anyway) and one
+read-only connection, both used directly on the event loop. In WAL mode a read never waits
+behind a write, and our statements are short indexed ones that take far less time than a hop
+to a worker thread and back (ADRs 0006, 0018). PostgreSQL: an asyncpg pool.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from itertools import count
 from typing import Any, Protocol
 
-import aiosqlite
 import asyncpg
 
 Row = Mapping[str, Any]
@@ -100,28 +99,31 @@ async def connect(url: str) -> Database:
 
 
 class _SqliteExecutor:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    """Statements run inline on the event loop (ADR 0018): each is tens of microseconds,
+    less than a hop to a worker thread and back, and a transaction then holds the write
+    lock only for its own work rather than for a queue of hops."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
 
     async def execute(self, sql: str, *args: Any) -> int:
         try:
-            cursor = await self._conn.execute(sql, _no_nul(args))
+            return self._conn.execute(sql, _no_nul(args)).rowcount
         except sqlite3.IntegrityError as exc:
             if "UNIQUE" in str(exc):
                 raise UniqueViolation(str(exc)) from exc
             raise
-        return cursor.rowcount
 
     async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        await self._conn.executemany(sql, [_no_nul(row) for row in rows])
+        self._conn.executemany(sql, [_no_nul(row) for row in rows])
 
     async def fetch_one(self, sql: str, *args: Any) -> Row | None:
-        async with self._conn.execute(sql, _no_nul(args)) as cursor:
-            return await cursor.fetchone()
+        # Drained whole: an unfinished statement (UPDATE ... RETURNING) keeps its lock.
+        rows = self._conn.execute(sql, _no_nul(args)).fetchall()
+        return rows[0] if rows else None
 
     async def fetch_all(self, sql: str, *args: Any) -> list[Row]:
-        async with self._conn.execute(sql, _no_nul(args)) as cursor:
-            return list(await cursor.fetchall())
+        return self._conn.execute(sql, _no_nul(args)).fetchall()
 
     async def fetch_value(self, sql: str, *args: Any) -> Any:
         row = await self.fetch_one(sql, *args)
@@ -130,35 +132,34 @@ class _SqliteExecutor:
     async def execute_script(self, sql: str) -> None:
         """Run statement by statement: `executescript` would commit the open transaction."""
         for statement in split_sqlite_script(sql):
-            await self._conn.execute(statement)
+            self._conn.execute(statement).fetchall()
 
 
-class SqliteDatabase(_SqliteExecutor, Database):
-    """Writes (and transactions) go to the single writer; plain reads to the inline reader."""
+class SqliteDatabase(Database):
+    """One writer connection (transactions behind a lock) and one query-only reader, both
+    used inline on the event loop. Another process holding the write lock (a separate
+    `careplan scheduler`, the CLI) is waited for with `asyncio.sleep`, never by blocking."""
 
     dialect = "sqlite"
 
-    def __init__(self, writer: aiosqlite.Connection, reader: sqlite3.Connection) -> None:
-        super().__init__(writer)
+    def __init__(self, writer: sqlite3.Connection, reader: sqlite3.Connection) -> None:
         self._writer = writer
         self._write_lock = asyncio.Lock()
         self._reader = reader
 
     @classmethod
     async def open(cls, path: str) -> SqliteDatabase:
-        writer = await _open_sqlite(path)
+        writer = _open_sqlite(path, _WRITER_PRAGMAS)
         try:
-            await _pragma(writer, "PRAGMA journal_mode = WAL")
-            reader = _open_inline_reader(path)
+            reader = _open_sqlite(path, _READER_PRAGMAS)
         except BaseException:
-            await writer.close()  # a half-open database must not leave a thread running
+            writer.close()
             raise
         return cls(writer, reader)
 
     async def execute(self, sql: str, *args: Any) -> int:
-        # Autocommit: one statement is its own transaction.
-        async with self._write_lock:
-            return await super().execute(sql, *args)
+        async with self.transaction() as tx:
+            return await tx.execute(sql, *args)
 
     async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         async with self.transaction() as tx:
@@ -170,20 +171,42 @@ class SqliteDatabase(_SqliteExecutor, Database):
     async def fetch_all(self, sql: str, *args: Any) -> list[Row]:
         return self._reader.execute(sql, _no_nul(args)).fetchall()
 
+    async def fetch_value(self, sql: str, *args: Any) -> Any:
+        row = await self.fetch_one(sql, *args)
+        return None if row is None else row[0]
+
+    async def execute_script(self, sql: str) -> None:
+        async with self.transaction() as tx:
+            await tx.execute_script(sql)
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_SqliteExecutor]:
         async with self._write_lock:
-            await self._writer.execute("BEGIN IMMEDIATE")
+            await self._begin()
             try:
                 yield _SqliteExecutor(self._writer)
             except BaseException:
-                await self._writer.rollback()
+                self._writer.execute("ROLLBACK")
                 raise
-            await self._writer.commit()
+            self._writer.execute("COMMIT")
+
+    async def _begin(self) -> None:
+        """BEGIN IMMEDIATE, waiting without blocking the loop while another process writes."""
+        delay, waited = _BUSY_FIRST_WAIT_S, 0.0
+        while True:
+            try:
+                self._writer.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY or waited >= _BUSY_TIMEOUT_S:
+                    raise
+            await asyncio.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, _BUSY_MAX_WAIT_S)
 
     async def close(self) -> None:
         self._reader.close()
-        await self._writer.close()
+        self._writer.close()
 
 
 def split_sqlite_script(sql: str) -> list[str]:
@@ -201,38 +224,41 @@ def split_sqlite_script(sql: str) -> list[str]:
     return statements
 
 
-_PRAGMAS = ("foreign_keys = ON", "busy_timeout = 5000", "synchronous = NORMAL")
+_BUSY_TIMEOUT_S = 5.0  # as long as another process may keep us from writing
+_BUSY_FIRST_WAIT_S = 0.001
+_BUSY_MAX_WAIT_S = 0.05
+# The writer never waits inside SQLite (busy_timeout 0): that would block the event loop;
+# `SqliteDatabase._begin` waits instead. WAL is set once, by whoever opens the file first.
+_WRITER_PRAGMAS = (
+    "busy_timeout = 5000",
+    "journal_mode = WAL",
+    "busy_timeout = 0",
+    "foreign_keys = ON",
+    "synchronous = NORMAL",
+)
+# Autocommit and query-only: each read sees the latest commit and can never write. A larger
+# page cache and memory-mapped reads: lookups then rarely leave user space.
+_READER_PRAGMAS = (
+    "busy_timeout = 5000",
+    "foreign_keys = ON",
+    "query_only = ON",
+    "cache_size = -65536",
+    "mmap_size = 268435456",
+)
 
 
-async def _open_sqlite(path: str) -> aiosqlite.Connection:
+def _open_sqlite(path: str, pragmas: Sequence[str]) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN ourselves; the sqlite3 module's implicit
     # transactions would otherwise hold the write lock between statements.
-    conn = await aiosqlite.connect(path, isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    try:
-        for pragma in _PRAGMAS:
-            await _pragma(conn, f"PRAGMA {pragma}")
-    except BaseException:
-        await conn.close()
-        raise
-    return conn
-
-
-def _open_inline_reader(path: str) -> sqlite3.Connection:
-    """Autocommit and query-only: each read sees the latest commit and can never write."""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
-    # A larger page cache and memory-mapped reads: lookups then rarely leave user space.
-    reader_pragmas = ("query_only = ON", "cache_size = -65536", "mmap_size = 268435456")
-    for pragma in (*_PRAGMAS, *reader_pragmas):
-        conn.execute(f"PRAGMA {pragma}").fetchall()
+    try:
+        for pragma in pragmas:
+            conn.execute(f"PRAGMA {pragma}").fetchall()  # drained: it may hold a lock
+    except BaseException:
+        conn.close()
+        raise
     return conn
-
-
-async def _pragma(conn: aiosqlite.Connection, sql: str) -> None:
-    """Run a PRAGMA and drain it: an undrained statement keeps its lock on the file."""
-    async with conn.execute(sql) as cursor:
-        await cursor.fetchall()
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------

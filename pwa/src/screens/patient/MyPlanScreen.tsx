@@ -3,13 +3,14 @@ import type { CarePlan, Condition, Zone, ZoneName } from '../../api/types';
 import { GoalSummary } from '../../components/GoalSummary';
 import { Page } from '../../components/Page';
 import { ReadView } from '../../components/ReadView';
-import { formatDateTime, formatDay } from '../../format/dates';
+import { formatDateTime, formatDay, localDay } from '../../format/dates';
 import { describeSchedule } from '../../format/schedule';
 import { useI18n } from '../../i18n/I18nProvider';
 import { roleLabel } from '../../i18n/labels';
 import { hrefFor } from '../../navigation';
 import { cacheKeys } from '../../offline/cache-keys';
 import { useRead } from '../../offline/use-read';
+import { whoToCall } from '../../plan/who-to-call';
 
 const ZONES: readonly ZoneName[] = ['green', 'amber', 'red'];
 
@@ -73,10 +74,12 @@ function ConditionPlan({ condition }: { condition: Condition }) {
       </h3>
       {hasPlan ? (
         <>
-          <p class="nhsuk-body-s">{t('plan.ifWorse')}</p>
-          {ZONES.map((name) => (
-            <ZonePanel key={name} name={name} zone={condition.if_worse?.[name]} />
-          ))}
+          <p class="nhsuk-body-s app-no-print">{t('plan.ifWorse')}</p>
+          <div class="app-condition__zones">
+            {ZONES.map((name) => (
+              <ZonePanel key={name} name={name} zone={condition.if_worse?.[name]} />
+            ))}
+          </div>
         </>
       ) : (
         <p class="app-secondary-text">{t('plan.noWorsePlan')}</p>
@@ -85,25 +88,31 @@ function ConditionPlan({ condition }: { condition: Condition }) {
   );
 }
 
+/**
+ * The plan. On screen, one column; printed (styles/_print.scss), one page: the person's own
+ * words and their contacts side by side, the "if I get worse" zones in three columns, then
+ * goals beside actions and support.
+ */
 function PlanDocument({ plan }: { plan: CarePlan }) {
   const { t, language } = useI18n();
+  const calls = whoToCall(plan.conditions);
   return (
-    <>
-      <section aria-labelledby="what-matters">
+    <div class="app-plan">
+      <section class="app-plan__matters" aria-labelledby="what-matters">
         <h2 id="what-matters">{t('plan.whatMatters')}</h2>
         <Words text={plan.what_matters} />
       </section>
-      <section aria-labelledby="about-me">
+      <section class="app-plan__about" aria-labelledby="about-me">
         <h2 id="about-me">{t('plan.aboutMe')}</h2>
         <Words text={plan.about_me} />
       </section>
 
-      <section aria-labelledby="review-date">
+      <section class="app-plan__review" aria-labelledby="review-date">
         <h2 id="review-date">{t('plan.reviewDate')}</h2>
         <p>{plan.review_date ? formatDay(plan.review_date, language) : t('plan.noReviewDate')}</p>
       </section>
 
-      <section aria-labelledby="conditions">
+      <section class="app-plan__conditions" aria-labelledby="conditions">
         <h2 id="conditions">{t('plan.conditions')}</h2>
         <div class="nhsuk-inset-text">
           <span class="nhsuk-u-visually-hidden">{t('offline.information')} </span>
@@ -115,7 +124,7 @@ function PlanDocument({ plan }: { plan: CarePlan }) {
         ))}
       </section>
 
-      <section aria-labelledby="plan-goals">
+      <section class="app-plan__goals" aria-labelledby="plan-goals">
         <h2 id="plan-goals">{t('plan.goals')}</h2>
         {plan.goals.length === 0 ? (
           <p class="app-secondary-text">{t('goals.none')}</p>
@@ -130,7 +139,7 @@ function PlanDocument({ plan }: { plan: CarePlan }) {
         )}
       </section>
 
-      <section aria-labelledby="plan-actions">
+      <section class="app-plan__actions" aria-labelledby="plan-actions">
         <h2 id="plan-actions">{t('plan.actions')}</h2>
         {plan.actions.length === 0 ? (
           <p class="app-secondary-text">{t('plan.noActions')}</p>
@@ -145,7 +154,7 @@ function PlanDocument({ plan }: { plan: CarePlan }) {
         )}
       </section>
 
-      <section aria-labelledby="care-team">
+      <section class="app-plan__team" aria-labelledby="care-team">
         <h2 id="care-team">{t('plan.careTeam')}</h2>
         {plan.care_team.length === 0 ? (
           <p class="app-secondary-text">{t('plan.noCareTeam')}</p>
@@ -163,9 +172,20 @@ function PlanDocument({ plan }: { plan: CarePlan }) {
             ))}
           </dl>
         )}
+        {calls.length > 0 && (
+          <>
+            <h3 class="nhsuk-heading-s">{t('plan.whoToCallTitle')}</h3>
+            <ul class="nhsuk-list nhsuk-list--bullet">
+              {calls.map((who) => (
+                <li key={who}>{who}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        <p>{t('plan.messageTeam')}</p>
       </section>
 
-      <section aria-labelledby="support">
+      <section class="app-plan__support" aria-labelledby="support">
         <h2 id="support">{t('plan.support')}</h2>
         {plan.support.length === 0 ? (
           <p class="app-secondary-text">{t('plan.noSupport')}</p>
@@ -188,28 +208,40 @@ function PlanDocument({ plan }: { plan: CarePlan }) {
         )}
       </section>
 
-      <p class="nhsuk-body-s app-secondary-text">
+      <p class="nhsuk-body-s app-secondary-text app-plan__footer">
         {plan.updated_at > 0
           ? t('plan.version', { version: plan.version, when: formatDateTime(plan.updated_at, language) })
           : t('plan.notSavedYet')}
       </p>
-    </>
+    </div>
   );
 }
 
-/** The whole plan, readable and printable: a patient-held copy for any appointment. */
-export function MyPlanScreen({ patientId }: { patientId: string }) {
-  const { t } = useI18n();
+/**
+ * The whole plan, readable and printable on one page: a patient-held copy for any
+ * appointment. A printed copy names whose plan it is and the day it was printed.
+ */
+export function MyPlanScreen({ patientId, patientName }: { patientId: string; patientName: string }) {
+  const { t, language } = useI18n();
   const { state, reload } = useRead(() => readPlan(patientId), [patientId], cacheKeys.plan(patientId));
   return (
     <Page title={t('plan.title')}>
       <h1>{t('plan.title')}</h1>
+      <p class="app-print-only">
+        {t('plan.printedFor', { name: patientName, date: formatDay(localDay(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone), language) })}
+      </p>
       <p class="app-no-print">
         <a href={hrefFor({ name: 'changes', from: 'my-plan' })}>{t('plan.changesLink')}</a>
       </p>
       <button class="nhsuk-button nhsuk-button--secondary app-no-print" type="button" onClick={() => window.print()}>
         {t('plan.print')}
       </button>
+      {/* The whole record as FHIR R4, for any other system the person wants to take it to. */}
+      <p class="app-no-print">
+        <a href={`/api/patients/${encodeURIComponent(patientId)}/fhir`} download="careplan-record.fhir.json">
+          {t('plan.downloadRecord')}
+        </a>
+      </p>
       <ReadView state={state} onRetry={reload}>
         {(plan) => <PlanDocument plan={plan} />}
       </ReadView>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { addNote, assignItem, listClinicians, readInboxItem, replyToItem, resolveItem } from '../../api/inbox';
 import type { Clinician, InboxItem, InboxItemDetail } from '../../api/types';
@@ -20,17 +21,13 @@ import { roleLabel } from '../../i18n/labels';
 import { hrefFor } from '../../navigation';
 import { useRead } from '../../offline/use-read';
 import { Conversation } from './Conversation';
+import { SummaryRow } from '../../components/SummaryRow';
 
 type Report = (message: string) => void;
 
 function Facts({ item }: { item: InboxItem }) {
   const { t, language } = useI18n();
-  const row = (label: string, value: string) => (
-    <div class="nhsuk-summary-list__row">
-      <dt class="nhsuk-summary-list__key">{label}</dt>
-      <dd class="nhsuk-summary-list__value">{value}</dd>
-    </div>
-  );
+  const row = (label: string, value: ComponentChildren) => <SummaryRow label={label}>{value}</SummaryRow>;
   return (
     <dl class="nhsuk-summary-list">
       {row(t('item.received'), formatDateTime(item.created_at, language))}

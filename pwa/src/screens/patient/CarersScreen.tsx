@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { hrefFor } from '../../navigation';
 import { useRead } from '../../offline/use-read';
 import { ChangeAccessForm, InviteCarerForm } from './CarerForms';
+import { SummaryRow } from '../../components/SummaryRow';
 
 const STATUS: Record<DelegationStatus, { label: MessageKey; colour: string }> = {
   invited: { label: 'carers.status.invited', colour: 'yellow' },
@@ -78,12 +79,7 @@ function CarerCard({ patientId, carer, onOutcome, reload }: {
   const { t, language } = useI18n();
   const status = STATUS[carer.status];
   const name = carer.carer_name;
-  const row = (label: string, value: ComponentChildren) => (
-    <div class="nhsuk-summary-list__row">
-      <dt class="nhsuk-summary-list__key">{label}</dt>
-      <dd class="nhsuk-summary-list__value">{value}</dd>
-    </div>
-  );
+  const row = (label: string, value: ComponentChildren) => <SummaryRow label={label}>{value}</SummaryRow>;
 
   const end = async () => {
     try {

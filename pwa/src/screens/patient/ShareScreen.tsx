@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { hrefFor } from '../../navigation';
 import { useRead } from '../../offline/use-read';
 import { checkShare, CUSTOM, EMPTY_SHARE, EXPIRY_CHOICES, FIELD_IDS, liveFirst, MAX_HOURS } from '../../sharing/share-form';
+import { SummaryRow } from '../../components/SummaryRow';
 
 const STATUS: Record<ShareLinkStatus, { label: MessageKey; colour: string }> = {
   active: { label: 'share.status.active', colour: 'green' },
@@ -193,12 +194,7 @@ function LinkCard({ patientId, link, onOutcome, reload }: {
   const status = STATUS[link.status];
   const name = link.label || t('share.unlabelled', { when: formatDateTime(link.created_at, language) });
   const when = (at: number) => formatDateTime(at, language);
-  const row = (label: string, value: ComponentChildren) => (
-    <div class="nhsuk-summary-list__row">
-      <dt class="nhsuk-summary-list__key">{label}</dt>
-      <dd class="nhsuk-summary-list__value">{value}</dd>
-    </div>
-  );
+  const row = (label: string, value: ComponentChildren) => <SummaryRow label={label}>{value}</SummaryRow>;
   const stop = async () => {
     try {
       await revokeShareLink(patientId, link.id);

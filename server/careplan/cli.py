@@ -1,5 +1,5 @@
 """The `careplan` command: serve, scheduler, migrate, create-clinician, demo, dev-phone, backup,
-openapi."""
+restore, openapi."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import json
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TypeVar
 
 from careplan.clock import SystemClock
@@ -111,6 +112,22 @@ def cmd_dev_phone(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
+    from careplan.storage.backup import backup
+
+    backup(settings.database_url, Path(args.path))
+    print(f"backed up to {args.path}")
+    return 0
+
+
+def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
+    from careplan.storage.backup import restore
+
+    restore(settings.database_url, Path(args.path))
+    print(f"restored from {args.path}")
+    return 0
+
+
 def cmd_openapi(settings: Settings, _args: argparse.Namespace) -> int:
     from careplan.app import create_app
 
@@ -166,6 +183,18 @@ def build_parser() -> argparse.ArgumentParser:
     phone.add_argument("--host", default="127.0.0.1")
     phone.add_argument("--port", type=int, default=8001)
     phone.set_defaults(run=cmd_dev_phone)
+
+    backup = commands.add_parser(
+        "backup", help="copy the database to PATH while the service runs (a new file)"
+    )
+    backup.add_argument("path")
+    backup.set_defaults(run=cmd_backup)
+
+    restore = commands.add_parser(
+        "restore", help="load a backup into an empty database (stop the service first)"
+    )
+    restore.add_argument("path")
+    restore.set_defaults(run=cmd_restore)
 
     commands.add_parser("openapi", help="print the OpenAPI schema as JSON").set_defaults(
         run=cmd_openapi

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { readCarers, revokeCarer } from '../../api/carers';
 import type { Delegation, DelegationStatus } from '../../api/types';
 import { ordered, scopeLabel } from '../../carers/scopes';
@@ -15,6 +15,7 @@ import { hrefFor } from '../../navigation';
 import { useRead } from '../../offline/use-read';
 import { ChangeAccessForm, InviteCarerForm } from './CarerForms';
 import { SummaryRow } from '../../components/SummaryRow';
+import { ConfirmedAction } from '../../components/ConfirmedAction';
 
 const STATUS: Record<DelegationStatus, { label: MessageKey; colour: string }> = {
   invited: { label: 'carers.status.invited', colour: 'yellow' },
@@ -31,43 +32,6 @@ const readablePhone = (phone: string) => (/^\+447\d{9}$/.test(phone) ? formatUkM
 interface Outcome {
   status?: string;
   problem?: string;
-}
-
-/** "End access", asked twice: the carer loses access on their very next request. */
-function EndAccess({ carer, onEnd }: { carer: Delegation; onEnd: () => Promise<void> }) {
-  const { t } = useI18n();
-  const [confirming, setConfirming] = useState(false);
-  const question = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (confirming) question.current?.focus();
-  }, [confirming]);
-  const name = carer.carer_name;
-
-  if (!confirming) {
-    return (
-      <button class="nhsuk-button nhsuk-button--warning" type="button" onClick={() => setConfirming(true)}>
-        {t('carers.end')}
-        <span class="nhsuk-u-visually-hidden">: {name}</span>
-      </button>
-    );
-  }
-  return (
-    <div class="nhsuk-warning-callout" tabIndex={-1} ref={question}>
-      <h4 class="nhsuk-warning-callout__label">
-        <span class="nhsuk-u-visually-hidden">{t('outbox.important')} </span>
-        {t('carers.endTitle', { name })}
-      </h4>
-      <p>{t('carers.endWarning', { name })}</p>
-      <div class="app-button-group">
-        <button class="nhsuk-button nhsuk-button--warning" type="button" onClick={() => void onEnd()}>
-          {t('carers.endConfirm')}
-        </button>
-        <button class="nhsuk-button nhsuk-button--secondary" type="button" onClick={() => setConfirming(false)}>
-          {t('carers.endCancel')}
-        </button>
-      </div>
-    </div>
-  );
 }
 
 function CarerCard({ patientId, carer, onOutcome, reload }: {
@@ -133,7 +97,17 @@ function CarerCard({ patientId, carer, onOutcome, reload }: {
                 />
               </div>
             </details>
-            <EndAccess carer={carer} onEnd={end} />
+            <ConfirmedAction
+              name={name}
+              words={{
+                action: t('carers.end'),
+                title: t('carers.endTitle', { name }),
+                warning: t('carers.endWarning', { name }),
+                confirm: t('carers.endConfirm'),
+                cancel: t('carers.endCancel'),
+              }}
+              onConfirm={end}
+            />
           </>
         )}
       </div>

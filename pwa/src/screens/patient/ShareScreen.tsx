@@ -17,6 +17,7 @@ import { hrefFor } from '../../navigation';
 import { useRead } from '../../offline/use-read';
 import { checkShare, CUSTOM, EMPTY_SHARE, EXPIRY_CHOICES, FIELD_IDS, liveFirst, MAX_HOURS } from '../../sharing/share-form';
 import { SummaryRow } from '../../components/SummaryRow';
+import { ConfirmedAction } from '../../components/ConfirmedAction';
 
 const STATUS: Record<ShareLinkStatus, { label: MessageKey; colour: string }> = {
   active: { label: 'share.status.active', colour: 'green' },
@@ -148,42 +149,6 @@ function NewLink({ made }: { made: ShareLinkCreated }) {
   );
 }
 
-/** "Stop this link", asked twice: the next person to open it sees that it does not work. */
-function StopLink({ name, onStop }: { name: string; onStop: () => Promise<void> }) {
-  const { t } = useI18n();
-  const [confirming, setConfirming] = useState(false);
-  const question = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (confirming) question.current?.focus();
-  }, [confirming]);
-
-  if (!confirming) {
-    return (
-      <button class="nhsuk-button nhsuk-button--warning" type="button" onClick={() => setConfirming(true)}>
-        {t('share.stop')}
-        <span class="nhsuk-u-visually-hidden">: {name}</span>
-      </button>
-    );
-  }
-  return (
-    <div class="nhsuk-warning-callout" tabIndex={-1} ref={question}>
-      <h4 class="nhsuk-warning-callout__label">
-        <span class="nhsuk-u-visually-hidden">{t('outbox.important')} </span>
-        {t('share.stopTitle', { name })}
-      </h4>
-      <p>{t('share.stopWarning')}</p>
-      <div class="app-button-group">
-        <button class="nhsuk-button nhsuk-button--warning" type="button" onClick={() => void onStop()}>
-          {t('share.stopConfirm')}
-        </button>
-        <button class="nhsuk-button nhsuk-button--secondary" type="button" onClick={() => setConfirming(false)}>
-          {t('share.stopCancel')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
 function LinkCard({ patientId, link, onOutcome, reload }: {
   patientId: string;
   link: ShareLink;
@@ -220,7 +185,19 @@ function LinkCard({ patientId, link, onOutcome, reload }: {
           {row(t('share.views'), String(link.view_count))}
           {row(t('share.lastViewed'), link.last_viewed_at !== null ? when(link.last_viewed_at) : t('share.neverViewed'))}
         </dl>
-        {link.status === 'active' && <StopLink name={name} onStop={stop} />}
+        {link.status === 'active' && (
+          <ConfirmedAction
+            name={name}
+            words={{
+              action: t('share.stop'),
+              title: t('share.stopTitle', { name }),
+              warning: t('share.stopWarning'),
+              confirm: t('share.stopConfirm'),
+              cancel: t('share.stopCancel'),
+            }}
+            onConfirm={stop}
+          />
+        )}
       </div>
     </li>
   );

@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import msgspec
-from litestar.exceptions import NotFoundException, PermissionDeniedException
+from litestar.exceptions import NotFoundException
 
 from careplan.audit.service import record as record_audit
 from careplan.careplans.local_time import local_day
@@ -38,8 +38,8 @@ from careplan.clock import Clock
 from careplan.errors import Conflict, InvalidField
 from careplan.messaging.outbox import queue_text
 from careplan.people import scopes as scope_names
-from careplan.people.access import Action, authorise
-from careplan.people.actor import Actor, ActorKind
+from careplan.people.access import Action, authorise, authorise_carer_self
+from careplan.people.actor import Actor
 from careplan.people.repo import patient_time_zone
 from careplan.people.scopes import NEEDS_VIEW_PLAN, Scope
 from careplan.people.service import checked_phone
@@ -169,7 +169,7 @@ async def revoke(
 
 
 async def caring_for(db: Database, clock: Clock, actor: Actor) -> CaringFor:
-    _carers_only(actor)
+    authorise_carer_self(actor)
     rows = await repo.helped_by(db, actor.id, clock.now_ms())
     return CaringFor(
         patients=[_helped(row) for row in rows if row["status"] == "active"],
@@ -182,7 +182,7 @@ async def answer_invitation(
 ) -> HelpedPatient:
     """Accept or decline; answering twice the same way is harmless. Someone else's, a
     revoked or an ended invitation is not found."""
-    _carers_only(actor)
+    authorise_carer_self(actor)
     now = clock.now_ms()
     wanted = "active" if accept else "declined"
     async with db.transaction() as tx:
@@ -259,11 +259,6 @@ async def _patients_delegation(tx: Executor, patient_id: str, delegation_id: str
     if row is None or row["patient_id"] != patient_id:
         raise NotFoundException(DELEGATION_NOT_FOUND)
     return row
-
-
-def _carers_only(actor: Actor) -> None:
-    if actor.kind is not ActorKind.CARER:
-        raise PermissionDeniedException("Only carers have patients they help")
 
 
 def _ended(row: Row, now: int) -> bool:

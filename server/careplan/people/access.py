@@ -187,6 +187,12 @@ def authorise_staff(actor: Actor, action: Action) -> None:
         raise PermissionDeniedException("Your role cannot do this")
 
 
+def authorise_carer_self(actor: Actor) -> None:
+    """For a carer's own work that names no patient yet (their list, their invitations)."""
+    if actor.kind is not ActorKind.CARER:
+        raise PermissionDeniedException("Only carers have patients they help")
+
+
 def authorise_create_patient(actor: Actor) -> None:
     if actor.kind is not ActorKind.CLINICIAN or actor.role not in CREATE_PATIENT_ROLES:
         raise PermissionDeniedException("Only practice staff can register patients")
